@@ -1,0 +1,9 @@
+//! The pure core: no browser APIs, tested natively with `cargo test`.
+
+pub mod engine;
+pub mod events;
+pub mod guide;
+pub mod json;
+pub mod suggest;
+pub mod time;
+pub mod view;
