@@ -6,7 +6,7 @@ use axum::Router;
 use std::path::PathBuf;
 use std::sync::Arc;
 use tower_http::cors::{Any, CorsLayer};
-use tower_http::services::ServeDir;
+use tower_http::services::{ServeDir, ServeFile};
 
 /// A request body above this is refused with 413 (bytes; Segment allows 500 KB a batch).
 pub const MAX_BODY_BYTES: usize = 512 * 1024;
@@ -20,7 +20,9 @@ pub struct SystemClock;
 
 impl Clock for SystemClock {
     fn now_ms(&self) -> u64 {
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as u64)
     }
 }
 
@@ -42,7 +44,10 @@ pub struct Static {
 pub fn app(state: AppState, statics: Static) -> Router {
     // Browsers post with `text/plain` (no preflight); CORS still answers preflights for
     // clients that send JSON.
-    let cors = CorsLayer::new().allow_origin(Any).allow_methods(Any).allow_headers(Any);
+    let cors = CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods(Any)
+        .allow_headers(Any);
     let api = Router::new()
         .route("/v1/batch", post(ingest::batch))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
@@ -54,7 +59,9 @@ pub fn app(state: AppState, statics: Static) -> Router {
         router = router.nest_service("/pkg", ServeDir::new(pkg));
     }
     if let Some(www) = statics.www {
-        router = router.fallback_service(ServeDir::new(www));
+        // Unknown paths get the app's index.html, so client-side routes survive a reload.
+        let index = ServeFile::new(www.join("index.html"));
+        router = router.fallback_service(ServeDir::new(www).fallback(index));
     }
     router
 }

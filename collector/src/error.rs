@@ -17,8 +17,15 @@ impl IntoResponse for ApiError {
         let (status, code, message) = match &self {
             ApiError::BadRequest(m) => (StatusCode::BAD_REQUEST, "bad_request", m.clone()),
             ApiError::Store(e) => {
-                eprintln!("{{\"level\":\"error\",\"msg\":\"store failed\",\"error\":{:?}}}", e.to_string());
-                (StatusCode::SERVICE_UNAVAILABLE, "store_unavailable", "events could not be stored; retry later".into())
+                eprintln!(
+                    "{{\"level\":\"error\",\"msg\":\"store failed\",\"error\":{:?}}}",
+                    e.to_string()
+                );
+                (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "store_unavailable",
+                    "events could not be stored; retry later".into(),
+                )
             }
         };
         let body = serde_json::json!({ "error": { "code": code, "message": message } });

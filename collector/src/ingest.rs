@@ -33,14 +33,22 @@ pub struct BatchResponse {
     pub rejected: Vec<Rejected>,
 }
 
-pub async fn batch(State(state): State<AppState>, body: Bytes) -> Result<Json<BatchResponse>, ApiError> {
+pub async fn batch(
+    State(state): State<AppState>,
+    body: Bytes,
+) -> Result<Json<BatchResponse>, ApiError> {
     let envelope: Value = serde_json::from_slice(&body)
         .map_err(|e| ApiError::BadRequest(format!("the body is not valid JSON: {e}")))?;
     let messages = envelope
         .get("batch")
         .and_then(Value::as_array)
-        .ok_or_else(|| ApiError::BadRequest("expected an object with a `batch` array of messages".into()))?;
-    let sent_at = envelope.get("sentAt").and_then(Value::as_str).map(str::to_owned);
+        .ok_or_else(|| {
+            ApiError::BadRequest("expected an object with a `batch` array of messages".into())
+        })?;
+    let sent_at = envelope
+        .get("sentAt")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
     let received_at = wowpath::core::time::iso8601(state.clock.now_ms());
 
     let mut events = Vec::with_capacity(messages.len());
@@ -48,7 +56,11 @@ pub async fn batch(State(state): State<AppState>, body: Bytes) -> Result<Json<Ba
     for (index, message) in messages.iter().enumerate() {
         match check(message) {
             Ok(()) => events.push(to_stored(message, sent_at.clone(), &received_at)),
-            Err((reason, message)) => rejected.push(Rejected { index, reason, message }),
+            Err((reason, message)) => rejected.push(Rejected {
+                index,
+                reason,
+                message,
+            }),
         }
     }
     let store = state.store.clone();
@@ -56,7 +68,12 @@ pub async fn batch(State(state): State<AppState>, body: Bytes) -> Result<Json<Ba
     let stored = tokio::task::spawn_blocking(move || store.insert(&to_store))
         .await
         .map_err(|e| ApiError::Store(crate::store::StoreError(e.to_string())))??;
-    Ok(Json(BatchResponse { success: rejected.is_empty(), accepted: events.len(), stored, rejected }))
+    Ok(Json(BatchResponse {
+        success: rejected.is_empty(),
+        accepted: events.len(),
+        stored,
+        rejected,
+    }))
 }
 
 fn str_field<'a>(m: &'a Value, name: &str) -> Option<&'a str> {
@@ -69,22 +86,39 @@ pub fn check(m: &Value) -> Result<(), (&'static str, String)> {
         return Err(("not_an_object", "a message must be a JSON object".into()));
     }
     if m.to_string().len() > MAX_MESSAGE_BYTES {
-        return Err(("too_large", format!("a message may be at most {MAX_MESSAGE_BYTES} bytes")));
+        return Err((
+            "too_large",
+            format!("a message may be at most {MAX_MESSAGE_BYTES} bytes"),
+        ));
     }
     let kind = str_field(m, "type").ok_or(("missing_type", "`type` is required".to_string()))?;
     if !TYPES.contains(&kind) {
-        return Err(("unknown_type", format!("`type` must be one of {}", TYPES.join(", "))));
+        return Err((
+            "unknown_type",
+            format!("`type` must be one of {}", TYPES.join(", ")),
+        ));
     }
     match str_field(m, "messageId") {
         Some(id) if !id.is_empty() && id.chars().count() <= MAX_ID_CHARS => {}
-        _ => return Err(("missing_message_id", format!("`messageId` must be a string of 1 to {MAX_ID_CHARS} characters"))),
+        _ => {
+            return Err((
+                "missing_message_id",
+                format!("`messageId` must be a string of 1 to {MAX_ID_CHARS} characters"),
+            ))
+        }
     }
     let has_id = |name| str_field(m, name).is_some_and(|s| !s.is_empty());
     if !has_id("userId") && !has_id("anonymousId") {
-        return Err(("missing_identity", "`userId` or `anonymousId` is required".into()));
+        return Err((
+            "missing_identity",
+            "`userId` or `anonymousId` is required".into(),
+        ));
     }
     if kind == "track" && !str_field(m, "event").is_some_and(|e| !e.is_empty()) {
-        return Err(("missing_event", "a track message needs an `event` name".into()));
+        return Err((
+            "missing_event",
+            "a track message needs an `event` name".into(),
+        ));
     }
     Ok(())
 }

@@ -6,7 +6,8 @@ use wowpath_collector::app::SystemClock;
 use wowpath_collector::store::SqliteStore;
 use wowpath_collector::{app, AppState, Static};
 
-const USAGE: &str = "usage: wowpath-collector [--addr 127.0.0.1:8080] [--db wowpath.db] [--www DIR] [--pkg DIR]
+const USAGE: &str =
+    "usage: wowpath-collector [--addr 127.0.0.1:8080] [--db wowpath.db] [--www DIR] [--pkg DIR]
 
   --addr  address to listen on (port 0 picks a free port)      default 127.0.0.1:8080
   --db    SQLite file that stores the events                    default wowpath.db
@@ -20,7 +21,11 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = Args { addr: SocketAddr::from(([127, 0, 0, 1], 8080)), db: "wowpath.db".into(), statics: Static::default() };
+    let mut args = Args {
+        addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+        db: "wowpath.db".into(),
+        statics: Static::default(),
+    };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -51,7 +56,10 @@ async fn main() -> ExitCode {
     let store = match SqliteStore::open(&args.db) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("error: cannot open the SQLite file {}: {e}", args.db.display());
+            eprintln!(
+                "error: cannot open the SQLite file {}: {e}",
+                args.db.display()
+            );
             return ExitCode::FAILURE;
         }
     };
@@ -66,11 +74,17 @@ async fn main() -> ExitCode {
     let db = std::fs::canonicalize(&args.db).unwrap_or(args.db.clone());
     println!("wowpath collector: events are stored in {}", db.display());
     println!("wowpath collector: listening on http://{addr}");
-    let state = AppState { store: Arc::new(store), clock: Arc::new(SystemClock) };
+    let state = AppState {
+        store: Arc::new(store),
+        clock: Arc::new(SystemClock),
+    };
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;
     };
-    if let Err(e) = axum::serve(listener, app(state, args.statics)).with_graceful_shutdown(shutdown).await {
+    if let Err(e) = axum::serve(listener, app(state, args.statics))
+        .with_graceful_shutdown(shutdown)
+        .await
+    {
         eprintln!("error: server failed: {e}");
         return ExitCode::FAILURE;
     }

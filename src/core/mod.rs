@@ -3,6 +3,7 @@
 pub mod engine;
 pub mod events;
 pub mod guide;
+pub mod ids;
 pub mod json;
 pub mod suggest;
 pub mod time;

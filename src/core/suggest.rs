@@ -9,7 +9,9 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let above = row[j + 1];
-            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != *cb));
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
             diagonal = above;
         }
     }
@@ -32,7 +34,14 @@ pub fn did_you_mean(word: &str, expected: &[&str]) -> String {
     match closest(word, expected.iter().copied()) {
         Some(c) => format!("did you mean `{c}`?"),
         None if expected.is_empty() => "no fields are allowed here".to_string(),
-        None => format!("expected one of {}", expected.iter().map(|e| format!("`{e}`")).collect::<Vec<_>>().join(", ")),
+        None => format!(
+            "expected one of {}",
+            expected
+                .iter()
+                .map(|e| format!("`{e}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
 }
 
@@ -42,14 +51,25 @@ mod tests {
 
     #[test]
     fn distances() {
-        for (a, b, d) in [("", "", 0), ("placment", "placement", 1), ("kitten", "sitting", 3), ("abc", "", 3)] {
+        for (a, b, d) in [
+            ("", "", 0),
+            ("placment", "placement", 1),
+            ("kitten", "sitting", 3),
+            ("abc", "", 3),
+        ] {
             assert_eq!(edit_distance(a, b), d, "{a} vs {b}");
         }
     }
 
     #[test]
     fn suggests_only_plausible_typos() {
-        assert_eq!(did_you_mean("placment", &["anchor", "placement"]), "did you mean `placement`?");
-        assert_eq!(did_you_mean("zzz", &["anchor", "title"]), "expected one of `anchor`, `title`");
+        assert_eq!(
+            did_you_mean("placment", &["anchor", "placement"]),
+            "did you mean `placement`?"
+        );
+        assert_eq!(
+            did_you_mean("zzz", &["anchor", "title"]),
+            "expected one of `anchor`, `title`"
+        );
     }
 }

@@ -40,6 +40,10 @@ pub fn checklist(engine: &Engine) -> Option<Checklist> {
             })
             .collect();
         let finished = items.iter().all(|i| i.done);
-        (!finished).then(|| Checklist { guide_id: g.id.clone(), title: g.title.clone(), items })
+        (!finished).then(|| Checklist {
+            guide_id: g.id.clone(),
+            title: g.title.clone(),
+            items,
+        })
     })
 }

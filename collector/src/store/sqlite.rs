@@ -37,13 +37,18 @@ impl SqliteStore {
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.execute_batch(SCHEMA)?;
-        Ok(SqliteStore { conn: Mutex::new(conn) })
+        Ok(SqliteStore {
+            conn: Mutex::new(conn),
+        })
     }
 }
 
 impl Store for SqliteStore {
     fn insert(&self, events: &[StoredEvent]) -> Result<usize, StoreError> {
-        let mut conn = self.conn.lock().map_err(|_| StoreError("store lock poisoned".into()))?;
+        let mut conn = self
+            .conn
+            .lock()
+            .map_err(|_| StoreError("store lock poisoned".into()))?;
         let tx = conn.transaction()?;
         let mut added = 0;
         {
@@ -54,7 +59,15 @@ impl Store for SqliteStore {
             )?;
             for e in events {
                 added += stmt.execute(params![
-                    e.message_id, e.kind, e.event, e.user_id, e.anonymous_id, e.timestamp, e.sent_at, e.received_at, e.raw
+                    e.message_id,
+                    e.kind,
+                    e.event,
+                    e.user_id,
+                    e.anonymous_id,
+                    e.timestamp,
+                    e.sent_at,
+                    e.received_at,
+                    e.raw
                 ])?;
             }
         }

@@ -12,7 +12,11 @@ use crate::core::time::Millis;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// A step became complete: report it and persist progress.
-    StepCompleted { guide_id: String, step_id: String, step_index: usize },
+    StepCompleted {
+        guide_id: String,
+        step_id: String,
+        step_index: usize,
+    },
     /// Every step of a guide is complete.
     GuideCompleted { guide_id: String },
     /// The view changed: render again.
@@ -38,12 +42,18 @@ impl Engine {
         &self.progress
     }
 
+    /// Switches to another user's progress (after `identify` or `reset`).
+    pub fn set_progress(&mut self, progress: Progress) {
+        self.progress = progress;
+    }
+
     /// The host app reported an event (`wowpath('track', name, props)`).
     pub fn on_track(&mut self, event: &str, now: Millis) -> Vec<Effect> {
         let mut hits = Vec::new();
         for guide in &self.guides.guides {
             for (i, step) in guide.steps.iter().enumerate() {
-                let matches = step.complete_when.as_ref().and_then(|c| c.event.as_deref()) == Some(event);
+                let matches =
+                    step.complete_when.as_ref().and_then(|c| c.event.as_deref()) == Some(event);
                 if matches {
                     hits.push((guide.id.clone(), step.id.clone(), i));
                 }
@@ -62,17 +72,34 @@ impl Engine {
             .guides
             .guides
             .iter()
-            .filter_map(|g| g.steps.iter().position(|s| s.id == step_id).map(|i| (g.id.clone(), i)))
+            .filter_map(|g| {
+                g.steps
+                    .iter()
+                    .position(|s| s.id == step_id)
+                    .map(|i| (g.id.clone(), i))
+            })
             .collect();
-        hits.into_iter().flat_map(|(g, i)| self.complete(&g, step_id, i, now)).collect()
+        hits.into_iter()
+            .flat_map(|(g, i)| self.complete(&g, step_id, i, now))
+            .collect()
     }
 
-    fn complete(&mut self, guide_id: &str, step_id: &str, step_index: usize, now: Millis) -> Vec<Effect> {
+    fn complete(
+        &mut self,
+        guide_id: &str,
+        step_id: &str,
+        step_index: usize,
+        now: Millis,
+    ) -> Vec<Effect> {
         if !self.progress.mark_done(guide_id, step_id, now) {
             return Vec::new(); // already done: completion is idempotent
         }
         let mut effects = vec![
-            Effect::StepCompleted { guide_id: guide_id.into(), step_id: step_id.into(), step_index },
+            Effect::StepCompleted {
+                guide_id: guide_id.into(),
+                step_id: step_id.into(),
+                step_index,
+            },
             Effect::Render,
         ];
         let all_done = self
@@ -82,7 +109,9 @@ impl Engine {
             .find(|g| g.id == guide_id)
             .is_some_and(|g| g.steps.iter().all(|s| self.progress.is_done(&g.id, &s.id)));
         if all_done {
-            effects.push(Effect::GuideCompleted { guide_id: guide_id.into() });
+            effects.push(Effect::GuideCompleted {
+                guide_id: guide_id.into(),
+            });
         }
         effects
     }
@@ -104,7 +133,14 @@ mod tests {
     fn a_matching_event_completes_its_step_once() {
         let mut e = engine();
         let effects = e.on_track("Project Created", 5);
-        assert_eq!(effects[0], Effect::StepCompleted { guide_id: "g".into(), step_id: "a".into(), step_index: 0 });
+        assert_eq!(
+            effects[0],
+            Effect::StepCompleted {
+                guide_id: "g".into(),
+                step_id: "a".into(),
+                step_index: 0
+            }
+        );
         assert!(e.progress().is_done("g", "a"));
         assert!(e.on_track("Project Created", 9).is_empty());
         assert_eq!(e.progress().done_at("g", "a"), Some(5));
@@ -116,6 +152,8 @@ mod tests {
         assert!(e.on_track("Something Else", 1).is_empty());
         e.on_track("Project Created", 2);
         let effects = e.on_complete("b", 3);
-        assert!(effects.contains(&Effect::GuideCompleted { guide_id: "g".into() }));
+        assert!(effects.contains(&Effect::GuideCompleted {
+            guide_id: "g".into()
+        }));
     }
 }

@@ -47,6 +47,15 @@ impl Progress {
         }
     }
 
+    /// Takes in completions recorded elsewhere (another device, the anonymous session before
+    /// `identify`): the union of both, the earliest time winning.
+    pub fn merge(&mut self, other: &Progress) {
+        for (k, at) in &other.done {
+            let mine = self.done.entry(k.clone()).or_insert(*at);
+            *mine = (*mine).min(*at);
+        }
+    }
+
     pub fn to_json(&self) -> String {
         let mut out = format!("{{\"v\":{PROGRESS_VERSION},\"done\":{{");
         for (i, (k, at)) in self.done.iter().enumerate() {
@@ -78,7 +87,22 @@ mod tests {
         let mut p = Progress::default();
         p.mark_done("g", "a\"b", 1_700_000_000_000);
         assert_eq!(Progress::from_json(&p.to_json()), Some(p));
-        for bad in ["", "null", "{\"v\":99,\"done\":{}}", "{\"done\":{}}", "{\"v\":1,\"done\":{\"x\":\"y\"}}"] {
+        let mut other = Progress::default();
+        other.mark_done("g", "a\"b", 5);
+        other.mark_done("g", "c", 9);
+        let mut merged = p.clone();
+        merged.merge(&other);
+        assert_eq!(
+            (merged.done_at("g", "a\"b"), merged.done_at("g", "c")),
+            (Some(5), Some(9))
+        );
+        for bad in [
+            "",
+            "null",
+            "{\"v\":99,\"done\":{}}",
+            "{\"done\":{}}",
+            "{\"v\":1,\"done\":{\"x\":\"y\"}}",
+        ] {
             assert_eq!(Progress::from_json(bad), None, "{bad}");
         }
     }

@@ -50,7 +50,11 @@ impl Message<'_> {
         if let Some(event) = self.event {
             field(&mut out, "event", event);
         }
-        let payload = if self.kind == "identify" || self.kind == "group" { "traits" } else { "properties" };
+        let payload = if self.kind == "identify" || self.kind == "group" {
+            "traits"
+        } else {
+            "properties"
+        };
         out.push_str(",\"");
         out.push_str(payload);
         out.push_str("\":");
@@ -72,7 +76,11 @@ impl Message<'_> {
 }
 
 /// `{"batch":[…],"sentAt":"…","writeKey":"…"}` from message texts.
-pub fn batch_body<'a>(messages: impl IntoIterator<Item = &'a str>, sent_at: Millis, write_key: &str) -> String {
+pub fn batch_body<'a>(
+    messages: impl IntoIterator<Item = &'a str>,
+    sent_at: Millis,
+    write_key: &str,
+) -> String {
     let mut out = String::from("{\"batch\":[");
     for (i, m) in messages.into_iter().enumerate() {
         if i > 0 {
@@ -94,18 +102,53 @@ mod tests {
 
     #[test]
     fn a_track_message_is_valid_segment_json() {
-        let who = Identity { anonymous_id: "anon-1".into(), user_id: Some("u\"1".into()) };
-        let ctx = Context { library_version: "0.1.0", url: "http://x/app".into(), path: "/app".into(), ..Context::default() };
-        let m = Message { kind: "track", message_id: "m-1", event: Some("Project Created"), properties_json: "{\"n\":1}", timestamp: 0 };
+        let who = Identity {
+            anonymous_id: "anon-1".into(),
+            user_id: Some("u\"1".into()),
+        };
+        let ctx = Context {
+            library_version: "0.1.0",
+            url: "http://x/app".into(),
+            path: "/app".into(),
+            ..Context::default()
+        };
+        let m = Message {
+            kind: "track",
+            message_id: "m-1",
+            event: Some("Project Created"),
+            properties_json: "{\"n\":1}",
+            timestamp: 0,
+        };
         let body = batch_body([m.to_json(&who, &ctx).as_str()], 1000, "wk");
         let node = json::parse(&body).expect("valid JSON");
-        let msg = &node.get("batch").and_then(|b| match &b.value { json::Value::Array(a) => a.first().cloned(), _ => None }).expect("one message");
+        let msg = &node
+            .get("batch")
+            .and_then(|b| match &b.value {
+                json::Value::Array(a) => a.first().cloned(),
+                _ => None,
+            })
+            .expect("one message");
         assert_eq!(msg.get("type").and_then(|n| n.as_str()), Some("track"));
         assert_eq!(msg.get("userId").and_then(|n| n.as_str()), Some("u\"1"));
-        assert_eq!(msg.get("timestamp").and_then(|n| n.as_str()), Some("1970-01-01T00:00:00.000Z"));
-        assert_eq!(msg.get("properties").and_then(|p| p.get("n")).and_then(|n| n.as_f64()), Some(1.0));
-        let lib = msg.get("context").and_then(|c| c.get("library")).and_then(|l| l.get("name")).and_then(|n| n.as_str());
+        assert_eq!(
+            msg.get("timestamp").and_then(|n| n.as_str()),
+            Some("1970-01-01T00:00:00.000Z")
+        );
+        assert_eq!(
+            msg.get("properties")
+                .and_then(|p| p.get("n"))
+                .and_then(|n| n.as_f64()),
+            Some(1.0)
+        );
+        let lib = msg
+            .get("context")
+            .and_then(|c| c.get("library"))
+            .and_then(|l| l.get("name"))
+            .and_then(|n| n.as_str());
         assert_eq!(lib, Some("wowpath"));
-        assert_eq!(node.get("sentAt").and_then(|n| n.as_str()), Some("1970-01-01T00:00:01.000Z"));
+        assert_eq!(
+            node.get("sentAt").and_then(|n| n.as_str()),
+            Some("1970-01-01T00:00:01.000Z")
+        );
     }
 }

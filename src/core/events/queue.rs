@@ -74,7 +74,9 @@ impl Queue {
     /// Returns the delay before the next attempt.
     pub fn failed(&mut self, now: Millis) -> Millis {
         self.failures = self.failures.saturating_add(1);
-        let delay = BASE_BACKOFF_MS.saturating_mul(1 << self.failures.min(6)).min(MAX_BACKOFF_MS);
+        let delay = BASE_BACKOFF_MS
+            .saturating_mul(1 << self.failures.min(6))
+            .min(MAX_BACKOFF_MS);
         self.next_attempt = now + delay;
         delay
     }
@@ -98,8 +100,15 @@ impl Queue {
 
     /// Restores stored events; an unreadable store restores nothing rather than failing.
     pub fn from_json(text: &str) -> Queue {
-        let events = json::parse(text).ok().and_then(|n| json::from_node::<Vec<QueuedEvent>>(&n).ok()).unwrap_or_default();
-        Queue { events, failures: 0, next_attempt: 0 }
+        let events = json::parse(text)
+            .ok()
+            .and_then(|n| json::from_node::<Vec<QueuedEvent>>(&n).ok())
+            .unwrap_or_default();
+        Queue {
+            events,
+            failures: 0,
+            next_attempt: 0,
+        }
     }
 }
 
@@ -108,7 +117,10 @@ mod tests {
     use super::*;
 
     fn ev(id: &str) -> QueuedEvent {
-        QueuedEvent { id: id.into(), json: format!("{{\"messageId\":\"{id}\"}}") }
+        QueuedEvent {
+            id: id.into(),
+            json: format!("{{\"messageId\":\"{id}\"}}"),
+        }
     }
 
     #[test]
@@ -118,7 +130,12 @@ mod tests {
         q.push(ev("b")).expect("fits");
         let restored = Queue::from_json(&q.to_json());
         assert_eq!(restored.len(), 2);
-        let ids: Vec<String> = q.next_batch(0).expect("batch").iter().map(|e| e.id.clone()).collect();
+        let ids: Vec<String> = q
+            .next_batch(0)
+            .expect("batch")
+            .iter()
+            .map(|e| e.id.clone())
+            .collect();
         assert_eq!(ids, ["a", "b"]);
         q.delivered(&ids[..1]);
         assert_eq!(q.len(), 1);
@@ -131,7 +148,10 @@ mod tests {
         let delay = q.failed(100);
         assert!(q.next_batch(100 + delay - 1).is_none());
         assert!(q.next_batch(100 + delay).is_some());
-        let big = QueuedEvent { id: "x".into(), json: "x".repeat(MAX_EVENT_BYTES + 1) };
+        let big = QueuedEvent {
+            id: "x".into(),
+            json: "x".repeat(MAX_EVENT_BYTES + 1),
+        };
         assert_eq!(q.push(big), Err(MAX_EVENT_BYTES + 1));
         assert_eq!(Queue::from_json("not json").len(), 0);
     }

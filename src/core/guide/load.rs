@@ -13,7 +13,9 @@ pub struct Loaded {
 
 impl Loaded {
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
     }
 }
 
@@ -24,7 +26,10 @@ pub fn load(text: &str) -> Loaded {
         Ok(node) => node,
         Err(e) => {
             let d = diagnostic(&index, "syntax", String::new(), e.offset, e.message);
-            return Loaded { file: None, diagnostics: vec![d] };
+            return Loaded {
+                file: None,
+                diagnostics: vec![d],
+            };
         }
     };
     let file: GuideFile = match json::from_node(&node) {
@@ -38,16 +43,35 @@ pub fn load(text: &str) -> Loaded {
                 "invalid_type"
             };
             let d = diagnostic(&index, code, e.pointer, e.span.start, e.message);
-            return Loaded { file: None, diagnostics: vec![d] };
+            return Loaded {
+                file: None,
+                diagnostics: vec![d],
+            };
         }
     };
     let diagnostics = validate(&file, &node, &index);
-    let file = if diagnostics.iter().any(|d| d.severity == Severity::Error) { None } else { Some(file) };
+    let file = if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        None
+    } else {
+        Some(file)
+    };
     Loaded { file, diagnostics }
 }
 
-fn diagnostic(index: &LineIndex<'_>, code: &'static str, pointer: String, offset: usize, message: String) -> Diagnostic {
-    Diagnostic { severity: Severity::Error, code, pointer, at: index.line_col(offset), message }
+fn diagnostic(
+    index: &LineIndex<'_>,
+    code: &'static str,
+    pointer: String,
+    offset: usize,
+    message: String,
+) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Error,
+        code,
+        pointer,
+        at: index.line_col(offset),
+        message,
+    }
 }
 
 /// Offset of the value at `pointer` in the parsed tree (the document start if it is not there).
@@ -73,23 +97,49 @@ fn validate(file: &GuideFile, root: &Node, index: &LineIndex<'_>) -> Vec<Diagnos
         out.push(diagnostic(index, code, pointer, offset, message));
     };
     if file.version != FORMAT_VERSION {
-        err("unsupported_version", "/version".into(), format!("version {} is not supported: this widget reads version {FORMAT_VERSION}", file.version));
+        err(
+            "unsupported_version",
+            "/version".into(),
+            format!(
+                "version {} is not supported: this widget reads version {FORMAT_VERSION}",
+                file.version
+            ),
+        );
     }
     if !(0.0..=0.5).contains(&file.holdout) {
-        err("out_of_range", "/holdout".into(), "holdout must be between 0 and 0.5 (a fraction of users)".into());
+        err(
+            "out_of_range",
+            "/holdout".into(),
+            "holdout must be between 0 and 0.5 (a fraction of users)".into(),
+        );
     }
     let mut guide_ids = BTreeSet::new();
     for (g, guide) in file.guides.iter().enumerate() {
         if !guide_ids.insert(guide.id.as_str()) {
-            err("duplicate_id", format!("/guides/{g}/id"), format!("guide id `{}` is used twice: ids must be unique", guide.id));
+            err(
+                "duplicate_id",
+                format!("/guides/{g}/id"),
+                format!("guide id `{}` is used twice: ids must be unique", guide.id),
+            );
         }
         if guide.steps.is_empty() {
-            err("empty", format!("/guides/{g}/steps"), "a guide needs at least one step".into());
+            err(
+                "empty",
+                format!("/guides/{g}/steps"),
+                "a guide needs at least one step".into(),
+            );
         }
         let mut step_ids = BTreeSet::new();
         for (s, step) in guide.steps.iter().enumerate() {
             if !step_ids.insert(step.id.as_str()) {
-                err("duplicate_id", format!("/guides/{g}/steps/{s}/id"), format!("step id `{}` is used twice in guide `{}`", step.id, guide.id));
+                err(
+                    "duplicate_id",
+                    format!("/guides/{g}/steps/{s}/id"),
+                    format!(
+                        "step id `{}` is used twice in guide `{}`",
+                        step.id, guide.id
+                    ),
+                );
             }
         }
     }
@@ -101,24 +151,43 @@ mod tests {
     use super::*;
 
     fn first(text: &str) -> Diagnostic {
-        load(text).diagnostics.into_iter().next().expect("a diagnostic")
+        load(text)
+            .diagnostics
+            .into_iter()
+            .next()
+            .expect("a diagnostic")
     }
 
     #[test]
     fn a_valid_file_loads() {
-        let loaded = load(r#"{"version":1,"guides":[{"id":"g","title":"T","steps":[{"id":"s","title":"S","complete_when":{"event":"E"}}]}]}"#);
+        let loaded = load(
+            r#"{"version":1,"guides":[{"id":"g","title":"T","steps":[{"id":"s","title":"S","complete_when":{"event":"E"}}]}]}"#,
+        );
         assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
-        assert_eq!(loaded.file.expect("file").guides[0].steps[0].complete_when.as_ref().and_then(|c| c.event.as_deref()), Some("E"));
+        assert_eq!(
+            loaded.file.expect("file").guides[0].steps[0]
+                .complete_when
+                .as_ref()
+                .and_then(|c| c.event.as_deref()),
+            Some("E")
+        );
     }
 
     #[test]
     fn errors_carry_pointer_position_and_suggestion() {
-        let d = first("{\"version\":1,\"guides\":[{\"id\":\"g\",\"title\":\"T\",\n \"stepz\":[]}]}");
-        assert_eq!((d.code, d.pointer.as_str(), d.at.to_string().as_str()), ("unknown_field", "/guides/0/stepz", "2:2"));
+        let d =
+            first("{\"version\":1,\"guides\":[{\"id\":\"g\",\"title\":\"T\",\n \"stepz\":[]}]}");
+        assert_eq!(
+            (d.code, d.pointer.as_str(), d.at.to_string().as_str()),
+            ("unknown_field", "/guides/0/stepz", "2:2")
+        );
         assert!(d.message.contains("did you mean `steps`?"), "{}", d.message);
 
         let d = first("{\"version\":1,\n\"guides\":[{\"id\":\"g\",\"title\":7,\"steps\":[]}]}");
-        assert_eq!((d.pointer.as_str(), d.at.to_string().as_str()), ("/guides/0/title", "2:29"));
+        assert_eq!(
+            (d.pointer.as_str(), d.at.to_string().as_str()),
+            ("/guides/0/title", "2:29")
+        );
         assert_eq!(d.message, "expected a string, found the number 7");
 
         let d = first("{\"version\":1,\n  \"guides\": [,]}");
@@ -127,7 +196,9 @@ mod tests {
 
     #[test]
     fn duplicate_ids_are_errors() {
-        let loaded = load(r#"{"version":1,"guides":[{"id":"g","title":"T","steps":[{"id":"s","title":"S"},{"id":"s","title":"S"}]}]}"#);
+        let loaded = load(
+            r#"{"version":1,"guides":[{"id":"g","title":"T","steps":[{"id":"s","title":"S"},{"id":"s","title":"S"}]}]}"#,
+        );
         assert!(loaded.file.is_none());
         assert_eq!(loaded.diagnostics[0].pointer, "/guides/0/steps/1/id");
     }

@@ -29,7 +29,12 @@ impl DeError {
 
 impl de::Error for DeError {
     fn custom<T: Display>(msg: T) -> Self {
-        DeError { pointer: String::new(), span: Span::default(), message: msg.to_string(), located: false }
+        DeError {
+            pointer: String::new(),
+            span: Span::default(),
+            message: msg.to_string(),
+            located: false,
+        }
     }
 
     // Written out (rather than serde's default) so the widget never links the float formatter.
@@ -38,7 +43,11 @@ impl de::Error for DeError {
     }
 
     fn invalid_value(unexp: Unexpected<'_>, exp: &dyn Expected) -> Self {
-        Self::custom(format_args!("invalid value {}: expected {}", Found(unexp), exp))
+        Self::custom(format_args!(
+            "invalid value {}: expected {}",
+            Found(unexp),
+            exp
+        ))
     }
 
     fn invalid_length(len: usize, exp: &dyn Expected) -> Self {
@@ -46,11 +55,17 @@ impl de::Error for DeError {
     }
 
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
-        Self::custom(format_args!("unknown value `{variant}`: {}", did_you_mean(variant, expected)))
+        Self::custom(format_args!(
+            "unknown value `{variant}`: {}",
+            did_you_mean(variant, expected)
+        ))
     }
 
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
-        Self::custom(format_args!("unknown field `{field}`: {}", did_you_mean(field, expected)))
+        Self::custom(format_args!(
+            "unknown field `{field}`: {}",
+            did_you_mean(field, expected)
+        ))
     }
 
     fn missing_field(field: &'static str) -> Self {
@@ -93,7 +108,11 @@ impl Path<'_> {
     fn pointer(&self) -> String {
         match self {
             Path::Root => String::new(),
-            Path::Key(parent, key) => format!("{}/{}", parent.pointer(), key.replace('~', "~0").replace('/', "~1")),
+            Path::Key(parent, key) => format!(
+                "{}/{}",
+                parent.pointer(),
+                key.replace('~', "~0").replace('/', "~1")
+            ),
             Path::Index(parent, i) => format!("{}/{i}", parent.pointer()),
         }
     }
@@ -101,7 +120,10 @@ impl Path<'_> {
 
 /// Reads a `T` from a parsed node.
 pub fn from_node<'de, T: de::Deserialize<'de>>(node: &'de Node) -> Result<T, DeError> {
-    T::deserialize(NodeDe { node, path: &Path::Root })
+    T::deserialize(NodeDe {
+        node,
+        path: &Path::Root,
+    })
 }
 
 struct NodeDe<'de, 'p> {
@@ -125,8 +147,15 @@ impl<'de> de::Deserializer<'de> for NodeDe<'de, '_> {
             }
             Value::Number(n) => visitor.visit_f64(*n),
             Value::String(s) => visitor.visit_borrowed_str(s),
-            Value::Array(items) => visitor.visit_seq(SeqDe { items: items.iter().enumerate(), path: self.path }),
-            Value::Object(members) => visitor.visit_map(MapDe { members: members.iter(), current: None, path: self.path }),
+            Value::Array(items) => visitor.visit_seq(SeqDe {
+                items: items.iter().enumerate(),
+                path: self.path,
+            }),
+            Value::Object(members) => visitor.visit_map(MapDe {
+                members: members.iter(),
+                current: None,
+                path: self.path,
+            }),
         };
         result.map_err(|e| e.locate(self.node.span, self.path))
     }
@@ -138,7 +167,11 @@ impl<'de> de::Deserializer<'de> for NodeDe<'de, '_> {
         }
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, DeError> {
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
         visitor.visit_newtype_struct(self)
     }
 
@@ -150,10 +183,14 @@ impl<'de> de::Deserializer<'de> for NodeDe<'de, '_> {
     ) -> Result<V::Value, DeError> {
         let result = match &self.node.value {
             Value::String(s) => {
-                let variant: de::value::BorrowedStrDeserializer<'de, DeError> = de::value::BorrowedStrDeserializer::new(s);
+                let variant: de::value::BorrowedStrDeserializer<'de, DeError> =
+                    de::value::BorrowedStrDeserializer::new(s);
                 visitor.visit_enum(variant)
             }
-            _ => Err(<DeError as de::Error>::invalid_type(Unexpected::Map, &visitor)),
+            _ => Err(<DeError as de::Error>::invalid_type(
+                Unexpected::Map,
+                &visitor,
+            )),
         };
         result.map_err(|e| e.locate(self.node.span, self.path))
     }
@@ -172,12 +209,17 @@ struct SeqDe<'de, 'p> {
 impl<'de> de::SeqAccess<'de> for SeqDe<'de, '_> {
     type Error = DeError;
 
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, DeError> {
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, DeError> {
         match self.items.next() {
             None => Ok(None),
             Some((i, node)) => {
                 let path = Path::Index(self.path, i);
-                seed.deserialize(NodeDe { node, path: &path }).map(Some).map_err(|e| e.locate(node.span, &path))
+                seed.deserialize(NodeDe { node, path: &path })
+                    .map(Some)
+                    .map_err(|e| e.locate(node.span, &path))
             }
         }
     }
@@ -192,12 +234,20 @@ struct MapDe<'de, 'p> {
 impl<'de> de::MapAccess<'de> for MapDe<'de, '_> {
     type Error = DeError;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, DeError> {
-        let Some(member) = self.members.next() else { return Ok(None) };
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, DeError> {
+        let Some(member) = self.members.next() else {
+            return Ok(None);
+        };
         self.current = Some(member);
-        let key: de::value::BorrowedStrDeserializer<'de, DeError> = de::value::BorrowedStrDeserializer::new(&member.key);
+        let key: de::value::BorrowedStrDeserializer<'de, DeError> =
+            de::value::BorrowedStrDeserializer::new(&member.key);
         let path = Path::Key(self.path, &member.key);
-        seed.deserialize(key).map(Some).map_err(|e| e.locate(member.key_span, &path))
+        seed.deserialize(key)
+            .map(Some)
+            .map_err(|e| e.locate(member.key_span, &path))
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
@@ -205,6 +255,10 @@ impl<'de> de::MapAccess<'de> for MapDe<'de, '_> {
             return Err(de::Error::custom("a value was read before its field name"));
         };
         let path = Path::Key(self.path, &member.key);
-        seed.deserialize(NodeDe { node: &member.node, path: &path }).map_err(|e| e.locate(member.node.span, &path))
+        seed.deserialize(NodeDe {
+            node: &member.node,
+            path: &path,
+        })
+        .map_err(|e| e.locate(member.node.span, &path))
     }
 }

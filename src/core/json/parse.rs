@@ -13,7 +13,11 @@ pub struct ParseError {
 
 /// Parses one JSON document (RFC 8259), keeping the span of every node.
 pub fn parse(text: &str) -> Result<Node, ParseError> {
-    let mut p = Parser { text, bytes: text.as_bytes(), pos: 0 };
+    let mut p = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
     // Editors sometimes save a byte-order mark; it is not an error a person can see.
     if text.starts_with('\u{feff}') {
         p.pos = 3;
@@ -35,7 +39,10 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     fn error(&self, message: &str) -> ParseError {
-        ParseError { offset: self.pos, message: message.to_string() }
+        ParseError {
+            offset: self.pos,
+            message: message.to_string(),
+        }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -62,10 +69,22 @@ impl Parser<'_> {
             Some(b'f') => self.literal("false", Value::Bool(false))?,
             Some(b'n') => self.literal("null", Value::Null)?,
             Some(b'-' | b'0'..=b'9') => self.number()?,
-            Some(b'\'') => return Err(self.error("strings must use double quotes (\"), not single quotes")),
-            Some(_) => return Err(self.error("expected a value (object, array, string, number, true, false or null)")),
+            Some(b'\'') => {
+                return Err(self.error("strings must use double quotes (\"), not single quotes"))
+            }
+            Some(_) => {
+                return Err(self.error(
+                    "expected a value (object, array, string, number, true, false or null)",
+                ))
+            }
         };
-        Ok(Node { value, span: Span { start, end: self.pos } })
+        Ok(Node {
+            value,
+            span: Span {
+                start,
+                end: self.pos,
+            },
+        })
     }
 
     fn literal(&mut self, word: &str, value: Value) -> Result<Value, ParseError> {
@@ -97,7 +116,10 @@ impl Parser<'_> {
             }
             let key_start = self.pos;
             let key = self.string()?;
-            let key_span = Span { start: key_start, end: self.pos };
+            let key_span = Span {
+                start: key_start,
+                end: self.pos,
+            };
             self.skip_ws();
             if self.peek() != Some(b':') {
                 return Err(self.error("expected `:` after the field name"));
@@ -105,7 +127,11 @@ impl Parser<'_> {
             self.pos += 1;
             self.skip_ws();
             let node = self.value(depth + 1)?;
-            members.push(Member { key, key_span, node });
+            members.push(Member {
+                key,
+                key_span,
+                node,
+            });
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
@@ -113,7 +139,11 @@ impl Parser<'_> {
                     self.pos += 1;
                     return Ok(Value::Object(members));
                 }
-                None => return Err(self.error("unexpected end of input: an object is not closed with `}`")),
+                None => {
+                    return Err(
+                        self.error("unexpected end of input: an object is not closed with `}`")
+                    )
+                }
                 Some(_) => return Err(self.error("expected `,` or `}` after an object field")),
             }
         }
@@ -140,7 +170,11 @@ impl Parser<'_> {
                     self.pos += 1;
                     return Ok(Value::Array(items));
                 }
-                None => return Err(self.error("unexpected end of input: an array is not closed with `]`")),
+                None => {
+                    return Err(
+                        self.error("unexpected end of input: an array is not closed with `]`")
+                    )
+                }
                 Some(_) => return Err(self.error("expected `,` or `]` after an array item")),
             }
         }
@@ -160,7 +194,11 @@ impl Parser<'_> {
             // `pos` only stops on ASCII bytes, so the run is whole UTF-8.
             out.push_str(&self.text[run_start..self.pos]);
             match self.peek() {
-                None => return Err(self.error("unexpected end of input: a string is not closed with `\"`")),
+                None => {
+                    return Err(
+                        self.error("unexpected end of input: a string is not closed with `\"`")
+                    )
+                }
                 Some(b'"') => {
                     self.pos += 1;
                     return Ok(out);
@@ -169,7 +207,11 @@ impl Parser<'_> {
                     self.pos += 1;
                     self.escape(&mut out)?;
                 }
-                Some(_) => return Err(self.error("control character in a string: write line breaks as \\n")),
+                Some(_) => {
+                    return Err(
+                        self.error("control character in a string: write line breaks as \\n")
+                    )
+                }
             }
         }
     }
@@ -187,7 +229,9 @@ impl Parser<'_> {
             Some(b'u') => {
                 self.pos += 1;
                 let hi = self.hex4()?;
-                let code = if (0xD800..0xDC00).contains(&hi) && self.bytes[self.pos..].starts_with(b"\\u") {
+                let code = if (0xD800..0xDC00).contains(&hi)
+                    && self.bytes[self.pos..].starts_with(b"\\u")
+                {
                     self.pos += 2;
                     let lo = self.hex4()?;
                     0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF)
@@ -197,7 +241,11 @@ impl Parser<'_> {
                 out.push(char::from_u32(code).unwrap_or('\u{fffd}'));
                 return Ok(());
             }
-            _ => return Err(self.error("invalid escape in a string: use \\\", \\\\, \\n, \\t or \\uXXXX")),
+            _ => {
+                return Err(
+                    self.error("invalid escape in a string: use \\\", \\\\, \\n, \\t or \\uXXXX")
+                )
+            }
         };
         self.pos += 1;
         out.push(c);
@@ -205,10 +253,15 @@ impl Parser<'_> {
     }
 
     fn hex4(&mut self) -> Result<u32, ParseError> {
-        let digits = self.bytes.get(self.pos..self.pos + 4).ok_or_else(|| self.error("a \\u escape needs four hex digits"))?;
+        let digits = self
+            .bytes
+            .get(self.pos..self.pos + 4)
+            .ok_or_else(|| self.error("a \\u escape needs four hex digits"))?;
         let mut code = 0u32;
         for &d in digits {
-            let v = (d as char).to_digit(16).ok_or_else(|| self.error("a \\u escape needs four hex digits"))?;
+            let v = (d as char)
+                .to_digit(16)
+                .ok_or_else(|| self.error("a \\u escape needs four hex digits"))?;
             code = code * 16 + v;
         }
         self.pos += 4;
@@ -245,9 +298,14 @@ impl Parser<'_> {
         if let Some(b'0'..=b'9') = self.peek() {
             return Err(self.error("numbers cannot have leading zeros"));
         }
-        let n: f64 = self.text[start..self.pos].parse().map_err(|_| self.error("invalid number"))?;
+        let n: f64 = self.text[start..self.pos]
+            .parse()
+            .map_err(|_| self.error("invalid number"))?;
         if !n.is_finite() {
-            return Err(ParseError { offset: start, message: "number is too large".to_string() });
+            return Err(ParseError {
+                offset: start,
+                message: "number is too large".to_string(),
+            });
         }
         Ok(Value::Number(n))
     }

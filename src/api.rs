@@ -1,0 +1,85 @@
+//! The JavaScript surface. `pkg/index.js` calls these with JSON text (it stringifies objects,
+//! so Rust reads every input through the same validating parser); errors become rejected
+//! Promises there and console errors here, never exceptions in the host page.
+
+use crate::core::json;
+use crate::runtime::{self, Options, Runtime};
+use wasm_bindgen::prelude::*;
+
+/// `properties` must be a JSON object; anything else is refused with a clear message.
+fn object_text(what: &str, text: &str) -> Result<(), JsError> {
+    match json::parse(text) {
+        Ok(node) if matches!(node.value, json::Value::Object(_)) => Ok(()),
+        Ok(node) => Err(JsError::new(&format!(
+            "wowpath: {what} must be an object, not {}",
+            node.kind_name()
+        ))),
+        Err(e) => Err(JsError::new(&format!(
+            "wowpath: {what} could not be read: {e}"
+        ))),
+    }
+}
+
+fn running(command: &str) -> Result<std::rc::Rc<Runtime>, JsError> {
+    runtime::current().ok_or_else(|| JsError::new(&format!("wowpath: `{command}` was called before `init`; call wowpath('init', {{ writeKey }}) first")))
+}
+
+fn non_empty(what: &str, value: &str) -> Result<(), JsError> {
+    if value.trim().is_empty() {
+        return Err(JsError::new(&format!(
+            "wowpath: {what} must be a non-empty string"
+        )));
+    }
+    Ok(())
+}
+
+#[wasm_bindgen(js_name = initWidget)]
+pub fn init_widget(options_json: &str, guides_text: Option<String>) -> Result<(), JsError> {
+    let options =
+        Options::parse(options_json).map_err(|e| JsError::new(&format!("wowpath: {e}")))?;
+    Runtime::start(options, guides_text);
+    Ok(())
+}
+
+#[wasm_bindgen]
+pub fn track(event: &str, properties_json: &str) -> Result<(), JsError> {
+    non_empty("the event name", event)?;
+    object_text("track properties", properties_json)?;
+    running("track")?.track(event, properties_json);
+    Ok(())
+}
+
+#[wasm_bindgen]
+pub fn identify(user_id: &str, traits_json: &str) -> Result<(), JsError> {
+    non_empty("the user id", user_id)?;
+    object_text("identify traits", traits_json)?;
+    running("identify")?.identify(user_id, traits_json);
+    Ok(())
+}
+
+#[wasm_bindgen]
+pub fn page(properties_json: &str) -> Result<(), JsError> {
+    object_text("page properties", properties_json)?;
+    running("page")?.page(properties_json);
+    Ok(())
+}
+
+#[wasm_bindgen]
+pub fn complete(step_id: &str) -> Result<(), JsError> {
+    non_empty("the step id", step_id)?;
+    running("complete")?.complete(step_id);
+    Ok(())
+}
+
+#[wasm_bindgen]
+pub fn reset() -> Result<(), JsError> {
+    running("reset")?.reset();
+    Ok(())
+}
+
+/// Sends everything queued now; resolves when the queue is empty or sending must wait.
+#[wasm_bindgen]
+pub async fn flush() -> Result<(), JsError> {
+    running("flush")?.flush().await;
+    Ok(())
+}

@@ -1,0 +1,32 @@
+//! Identifiers made from random bytes the adapter supplies.
+
+use core::fmt::Write;
+
+/// A random (version 4) UUID in its usual text form.
+pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let mut out = String::with_capacity(36);
+    for (i, b) in bytes.iter().enumerate() {
+        if matches!(i, 4 | 6 | 8 | 10) {
+            out.push('-');
+        }
+        let _ = write!(out, "{b:02x}");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sets_version_and_variant_bits() {
+        assert_eq!(
+            super::uuid_v4([0xff; 16]),
+            "ffffffff-ffff-4fff-bfff-ffffffffffff"
+        );
+        assert_eq!(
+            super::uuid_v4([0; 16]),
+            "00000000-0000-4000-8000-000000000000"
+        );
+    }
+}

@@ -1,0 +1,27 @@
+// The script-tag loader: replaces the snippet's stub with the widget and replays, in order,
+// the calls made before it loaded. Errors go to the console; the host page never sees a throw.
+import * as api from './index.js';
+
+const commands = Object.keys(api);
+const dispatch = (command, args) => {
+  const run = commands.includes(command) ? api[command] : null;
+  const result = run
+    ? run(...args)
+    : Promise.reject(new Error(`wowpath: unknown command "${command}"; expected one of ${commands.join(', ')}`));
+  result.catch((e) => console.error(e && e.message ? e.message : e));
+  return result;
+};
+
+const stub = window.wowpath;
+const wowpath = (command, ...args) => dispatch(command, args);
+wowpath.loaded = true;
+window.wowpath = wowpath;
+
+const replay = ([args, resolve, reject]) => {
+  dispatch(args[0], Array.prototype.slice.call(args, 1)).then(resolve, reject);
+  return 0;
+};
+const queue = stub && Array.isArray(stub.q) ? stub.q : [];
+queue.splice(0).forEach(replay);
+// Code that kept a reference to the stub still reaches the widget.
+queue.push = (...items) => (items.forEach(replay), 0);

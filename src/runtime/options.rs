@@ -1,0 +1,54 @@
+use crate::core::json;
+use serde::Deserialize;
+
+/// What a SaaS team passes to `init`, read from its JSON text.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Options {
+    /// Identifies the project to the collector; also namespaces everything stored in the browser.
+    pub write_key: String,
+    /// Base URL of the collector (`{endpoint}/v1/batch`). Default: the page's own origin.
+    #[serde(default)]
+    pub endpoint: String,
+    /// Where to fetch the guide file when `guides` is not given inline.
+    #[serde(default)]
+    pub guides_url: Option<String>,
+    /// How long to gather events before sending them (ms). Default 500.
+    #[serde(default = "default_flush_after")]
+    pub flush_after_ms: u32,
+    /// Log every decision to the console. Default false.
+    #[serde(default)]
+    pub debug: bool,
+}
+
+fn default_flush_after() -> u32 {
+    500
+}
+
+impl Options {
+    pub fn parse(text: &str) -> Result<Options, String> {
+        let node =
+            json::parse(text).map_err(|e| format!("init options are not valid JSON: {e}"))?;
+        let options: Options = json::from_node(&node).map_err(|e| {
+            let at = if e.pointer.is_empty() {
+                String::new()
+            } else {
+                format!(" (at {})", &e.pointer[1..])
+            };
+            format!("init options: {}{at}", e.message)
+        })?;
+        if options.write_key.trim().is_empty() {
+            return Err("init options: `writeKey` must not be empty; copy it from your collector's project settings".into());
+        }
+        Ok(options)
+    }
+
+    /// A localStorage key of this project.
+    pub fn key(&self, name: &str) -> String {
+        format!("wowpath:{}:{name}", self.write_key)
+    }
+
+    pub fn batch_url(&self) -> String {
+        format!("{}/v1/batch", self.endpoint.trim_end_matches('/'))
+    }
+}

@@ -1,0 +1,9 @@
+//! The browser adapter: one browser concern per file. Every listener, timer and element it
+//! creates is owned by a guard that undoes it on drop.
+
+pub mod console;
+pub mod mount;
+pub mod page;
+pub mod render;
+pub mod storage;
+pub mod transport;

@@ -1,0 +1,54 @@
+// A new user opens the demo app, sees the checklist, does the first step in the app, and
+// finds it still ticked after a reload; the events are in the collector's SQLite file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startCollector } from '../support/collector.mjs';
+import { launch, openPage, screenshot } from '../support/browser.mjs';
+import { Trackly, Checklist } from '../support/trackly.mjs';
+import { eventually } from '../support/eventually.mjs';
+
+let collector, browser;
+before(async () => {
+  collector = await startCollector();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await collector?.stop();
+});
+
+test('the checklist appears, ticks when the step is done in the app, survives a reload, and the events are stored', async () => {
+  const { page, consoleMessages } = await openPage(browser);
+  const app = new Trackly(page, collector.url);
+  const checklist = new Checklist(page);
+
+  await app.open();
+  await checklist.panel.waitFor({ state: 'visible' });
+  assert.equal(await checklist.count(), '0/3');
+  assert.deepEqual(await checklist.doneSteps(), []);
+  await screenshot(page, 'e2e-checklist-new-user');
+
+  await app.createProject('Apollo');
+  await eventually(async () => assert.deepEqual(await checklist.doneSteps(), ['create-project']));
+  assert.equal(await checklist.count(), '1/3');
+
+  await page.reload();
+  await checklist.panel.waitFor({ state: 'visible' });
+  await eventually(async () => assert.deepEqual(await checklist.doneSteps(), ['create-project']));
+  await screenshot(page, 'e2e-checklist-after-reload');
+
+  const rows = await collector.waitFor(
+    "SELECT type, event, anonymous_id, raw FROM events WHERE event IN ('Project Created', 'Onboarding Step Completed')",
+    (rows) => rows.length >= 2,
+  );
+  const created = rows.find((r) => r.event === 'Project Created');
+  assert.equal(JSON.parse(created.raw).properties.name, 'Apollo');
+  const completed = JSON.parse(rows.find((r) => r.event === 'Onboarding Step Completed').raw);
+  assert.deepEqual(
+    { guide: completed.properties.guide_id, step: completed.properties.step_id, index: completed.properties.step_index },
+    { guide: 'first-project', step: 'create-project', index: '0' },
+  );
+  assert.equal(completed.context.library.name, 'wowpath');
+  assert.equal(created.anonymous_id, completed.anonymousId, 'one user, one anonymous id');
+  assert.deepEqual(consoleMessages.filter((m) => m.type === 'error' || m.type === 'pageerror'), []);
+});
