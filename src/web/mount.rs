@@ -21,9 +21,7 @@ impl Mount {
         let shadow: ShadowRoot = host
             .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
             .ok()?;
-        let style = document.create_element("style").ok()?;
-        style.set_text_content(Some(STYLE));
-        shadow.append_child(&style).ok()?;
+        adopt_style(&document, &shadow)?;
         let root: HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
         root.set_class_name("root");
         // `manual`: light dismiss and other popovers never close it behind our back.
@@ -50,6 +48,24 @@ impl Mount {
         }
         Some(el)
     }
+}
+
+/// A constructed stylesheet, not a `<style>` element: pages whose Content-Security-Policy
+/// forbids inline styles still style the widget, with no `'unsafe-inline'` needed.
+fn adopt_style(document: &Document, shadow: &ShadowRoot) -> Option<()> {
+    match web_sys::CssStyleSheet::new() {
+        Ok(sheet) => {
+            sheet.replace_sync(STYLE).ok()?;
+            shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+        }
+        Err(_) => {
+            // Browsers without constructable stylesheets.
+            let style = document.create_element("style").ok()?;
+            style.set_text_content(Some(STYLE));
+            shadow.append_child(&style).ok()?;
+        }
+    }
+    Some(())
 }
 
 impl Drop for Mount {

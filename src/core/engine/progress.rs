@@ -86,7 +86,7 @@ mod tests {
     fn round_trips_and_rejects_garbage() {
         let mut p = Progress::default();
         p.mark_done("g", "a\"b", 1_700_000_000_000);
-        assert_eq!(Progress::from_json(&p.to_json()), Some(p));
+        assert_eq!(Progress::from_json(&p.to_json()), Some(p.clone()));
         let mut other = Progress::default();
         other.mark_done("g", "a\"b", 5);
         other.mark_done("g", "c", 9);

@@ -1,0 +1,61 @@
+// The snippet: calls made before the widget loads are replayed in order, pasting it twice
+// loads the widget once, and mistakes are reported without breaking the host page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { startCollector, ROOT } from '../support/collector.mjs';
+import { launch, openPage } from '../support/browser.mjs';
+import { eventually } from '../support/eventually.mjs';
+
+let collector, browser;
+before(async () => {
+  collector = await startCollector({ www: join(ROOT, 'tests/pages') });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await collector?.stop();
+});
+
+test('the snippet pasted twice loads the widget once and replays early calls in order', async () => {
+  const { page, consoleMessages } = await openPage(browser);
+  const loaderRequests = [];
+  page.on('request', (r) => r.url().endsWith('/pkg/loader.js') && loaderRequests.push(r.url()));
+  await page.goto(`${collector.url}/snippet-twice.html`);
+  await page.waitForFunction(() => window.wowpath.loaded === true);
+  assert.equal(await page.evaluate(() => window.early.then(() => 'resolved')), 'resolved');
+  // A reference kept to the stub still reaches the widget after it has loaded.
+  await page.evaluate(() => window.kept('track', 'C', { n: 3 }));
+  await page.evaluate(() => window.wowpath('flush'));
+  const rows = await collector.waitFor("SELECT event FROM events WHERE type = 'track' AND event IN ('A','B','C') ORDER BY rowid", (r) => r.length >= 3);
+  assert.deepEqual(rows.map((r) => r.event), ['A', 'B', 'C']);
+  assert.equal(loaderRequests.length, 1);
+  assert.equal(await page.locator('wowpath-root').count(), 1);
+  assert.deepEqual(consoleMessages.filter((m) => m.type === 'error'), []);
+});
+
+test('bad calls reject with a clear message, log it, and leave the host page working', async () => {
+  const { page, consoleMessages } = await openPage(browser);
+  await page.goto(`${collector.url}/snippet-twice.html`);
+  await page.waitForFunction(() => window.wowpath.loaded === true);
+  const outcomes = await page.evaluate(async () => {
+    const settle = (p) => p.then(() => 'resolved', (e) => e.message);
+    return [
+      await settle(window.wowpath('fly')),
+      await settle(window.wowpath('track')),
+      await settle(window.wowpath('track', 'X', 'not an object')),
+      await settle(window.wowpath('identify', '')),
+      await settle(window.wowpath('init', { writeKey: 'again' })),
+    ];
+  });
+  assert.match(outcomes[0], /unknown command "fly"; expected one of .*track/);
+  assert.match(outcomes[1], /event name must be a non-empty string/);
+  assert.match(outcomes[2], /track properties must be an object, not a string/);
+  assert.match(outcomes[3], /user id must be a non-empty string/);
+  assert.equal(outcomes[4], 'resolved');
+  await eventually(() => assert.ok(consoleMessages.some((m) => m.type === 'warning' && /init was called more than once/.test(m.text))));
+  assert.ok(consoleMessages.some((m) => m.type === 'error' && /unknown command "fly"/.test(m.text)));
+  assert.ok(!consoleMessages.some((m) => m.type === 'pageerror'), 'no uncaught exception reaches the page');
+  await page.click('#host-button');
+  assert.equal(await page.textContent('#host-button'), 'clicked');
+});
