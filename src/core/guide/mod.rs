@@ -4,7 +4,9 @@
 mod error;
 mod load;
 mod model;
+mod scalar;
 
 pub use error::{Diagnostic, Severity};
 pub use load::{load, Loaded};
 pub use model::*;
+pub use scalar::Scalar;
