@@ -5,6 +5,7 @@ pub mod events;
 pub mod guide;
 pub mod ids;
 pub mod json;
+pub mod pattern;
 pub mod suggest;
 pub mod time;
 pub mod view;

@@ -48,7 +48,21 @@ impl Options {
         format!("wowpath:{}:{name}", self.write_key)
     }
 
+    /// `GET {endpoint}/v1/progress/{userId}`: the user's progress from other devices.
+    pub fn progress_url(&self, user_id: &str) -> String {
+        let base = self.endpoint.trim_end_matches('/');
+        format!("{base}/v1/progress/{}?writeKey={}", encode(user_id), encode(&self.write_key))
+    }
+
     pub fn batch_url(&self) -> String {
         format!("{}/v1/batch", self.endpoint.trim_end_matches('/'))
     }
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986), for a path segment or a
+/// query value.
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+        .collect()
 }

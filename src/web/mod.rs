@@ -3,7 +3,10 @@
 
 pub mod console;
 pub mod mount;
+pub mod mutations;
+pub mod navigation;
 pub mod page;
 pub mod render;
 pub mod storage;
 pub mod transport;
+pub mod watch;

@@ -51,3 +51,32 @@ pub fn context() -> Context {
             .unwrap_or_default(),
     }
 }
+
+/// The current URL's path, as guide URL patterns see it.
+pub fn path() -> String {
+    web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_else(|| "/".to_string())
+}
+
+/// A value kept for this browser session (sessionStorage), created on first use; `None` when
+/// session storage is blocked.
+pub fn session_value(key: &str) -> Option<String> {
+    let storage = web_sys::window()?.session_storage().ok()??;
+    if let Some(v) = storage.get_item(key).ok()?.filter(|v| !v.is_empty()) {
+        return Some(v);
+    }
+    let id = crate::core::ids::uuid_v4(random_bytes());
+    storage.set_item(key, &id).ok()?;
+    Some(id)
+}
+
+/// GETs a URL's text; `None` on any failure (the caller goes on without it).
+pub async fn get_text(url: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let response = JsFuture::from(web_sys::window()?.fetch_with_str(url)).await.ok()?;
+    let response: web_sys::Response = response.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+}
