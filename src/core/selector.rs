@@ -10,10 +10,12 @@
 //! values that are not identifiers, ids starting with a digit.
 
 mod args;
+mod names;
 #[cfg(test)]
 mod tests;
 
 use crate::core::suggest::did_you_mean;
+use names::{FUNCTIONS, JQUERY, PSEUDO_CLASSES};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
@@ -22,69 +24,6 @@ pub struct SelectorError {
     pub offset: usize,
     pub message: String,
 }
-
-/// Pseudo-classes without arguments that Chromium, Firefox and Safari all accept.
-const PSEUDO_CLASSES: &[&str] = &[
-    "active",
-    "any-link",
-    "autofill",
-    "checked",
-    "default",
-    "defined",
-    "disabled",
-    "empty",
-    "enabled",
-    "first-child",
-    "first-of-type",
-    "focus",
-    "focus-visible",
-    "focus-within",
-    "fullscreen",
-    "hover",
-    "in-range",
-    "indeterminate",
-    "invalid",
-    "last-child",
-    "last-of-type",
-    "link",
-    "modal",
-    "only-child",
-    "only-of-type",
-    "open",
-    "optional",
-    "out-of-range",
-    "placeholder-shown",
-    "popover-open",
-    "read-only",
-    "read-write",
-    "required",
-    "root",
-    "scope",
-    "target",
-    "user-invalid",
-    "user-valid",
-    "valid",
-    "visited",
-];
-
-/// Functional pseudo-classes, by the kind of argument they take.
-const FUNCTIONS: &[&str] = &[
-    "not",
-    "is",
-    "where",
-    "has",
-    "nth-child",
-    "nth-last-child",
-    "nth-of-type",
-    "nth-last-of-type",
-    "lang",
-    "dir",
-];
-
-const JQUERY: &[&str] = &[
-    "contains", "eq", "gt", "lt", "first", "last", "even", "odd", "visible", "hidden", "input",
-    "button", "header", "selected",
-];
 
 /// Nesting of `:not(:is(…))` deeper than this is refused (no real selector needs it).
 const MAX_NESTING: usize = 16;
