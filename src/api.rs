@@ -77,6 +77,30 @@ pub fn reset() -> Result<(), JsError> {
     Ok(())
 }
 
+#[wasm_bindgen]
+pub fn start(guide_id: &str) -> Result<(), JsError> {
+    non_empty("the guide id", guide_id)?;
+    if !running("start")?.start_guide(guide_id) {
+        return Err(JsError::new(&format!(
+            "wowpath: there is no guide `{guide_id}` in the guide file"
+        )));
+    }
+    Ok(())
+}
+
+#[wasm_bindgen]
+pub fn dismiss(guide_id: &str) -> Result<(), JsError> {
+    non_empty("the guide id", guide_id)?;
+    running("dismiss")?.dismiss(guide_id);
+    Ok(())
+}
+
+/// Why each guide is or is not showing, one line per guide.
+#[wasm_bindgen]
+pub fn explain() -> Result<String, JsError> {
+    Ok(running("explain")?.explain_lines().join("\n"))
+}
+
 /// Sends everything queued now; resolves when the queue is empty or sending must wait.
 #[wasm_bindgen]
 pub async fn flush() -> Result<(), JsError> {

@@ -49,7 +49,9 @@ fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
 
 fn digits(s: &[u8], from: usize, len: usize) -> Option<u32> {
     let part = s.get(from..from + len)?;
-    part.iter().try_fold(0u32, |acc, b| b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0')))
+    part.iter().try_fold(0u32, |acc, b| {
+        b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
+    })
 }
 
 /// Reads `2026-11-22`, `2026-11-22T15:04:05Z`, `…T15:04:05.123+02:00` as ms since the epoch
@@ -57,7 +59,11 @@ fn digits(s: &[u8], from: usize, len: usize) -> Option<u32> {
 pub fn parse_iso8601(text: &str) -> Option<Millis> {
     let s = text.trim().as_bytes();
     let (y, m, d) = (digits(s, 0, 4)?, digits(s, 5, 2)?, digits(s, 8, 2)?);
-    if s.get(4) != Some(&b'-') || s.get(7) != Some(&b'-') || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+    if s.get(4) != Some(&b'-')
+        || s.get(7) != Some(&b'-')
+        || !(1..=12).contains(&m)
+        || !(1..=31).contains(&d)
+    {
         return None;
     }
     let mut ms = days_from_civil(i64::from(y), m, d) * 86_400_000;
@@ -115,9 +121,22 @@ mod tests {
     #[test]
     fn reads_dates_offsets_and_refuses_nonsense() {
         assert_eq!(parse_iso8601("2026-11-22"), Some(1_795_305_600_000));
-        assert_eq!(parse_iso8601("2026-11-22T17:04:05+02:00"), parse_iso8601("2026-11-22T15:04:05Z"));
-        assert_eq!(parse_iso8601("2026-11-22 15:04"), Some(1_795_305_600_000 + (15 * 60 + 4) * 60_000));
-        for bad in ["", "yesterday", "2026-13-01", "2026/11/22", "1969-12-31", "2026-11-22T15"] {
+        assert_eq!(
+            parse_iso8601("2026-11-22T17:04:05+02:00"),
+            parse_iso8601("2026-11-22T15:04:05Z")
+        );
+        assert_eq!(
+            parse_iso8601("2026-11-22 15:04"),
+            Some(1_795_305_600_000 + (15 * 60 + 4) * 60_000)
+        );
+        for bad in [
+            "",
+            "yesterday",
+            "2026-13-01",
+            "2026/11/22",
+            "1969-12-31",
+            "2026-11-22T15",
+        ] {
             assert_eq!(parse_iso8601(bad), None, "{bad}");
         }
     }

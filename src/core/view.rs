@@ -2,7 +2,7 @@
 //! translated for the chosen locale.
 
 use crate::core::engine::{step_key, Engine, Group};
-use crate::core::guide::{Action, GuideFile, Placement, StepKind, Theme};
+use crate::core::guide::{Action, Button, GuideFile, Placement, StepKind, Theme};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChecklistItem {
@@ -12,6 +12,8 @@ pub struct ChecklistItem {
     pub done: bool,
     /// This step is the wow moment.
     pub wow: bool,
+    /// Calls to action ("Show me", "Go to Team").
+    pub buttons: Vec<ButtonView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,7 +70,11 @@ pub struct View {
 const RTL_LANGUAGES: [&str; 8] = ["ar", "he", "fa", "ur", "yi", "ps", "sd", "dv"];
 
 pub fn is_rtl(locale: &str) -> bool {
-    let primary = locale.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+    let primary = locale
+        .split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     RTL_LANGUAGES.contains(&primary.as_str())
 }
 
@@ -82,14 +88,35 @@ fn text(file: &GuideFile, locale: &str, key: &str, fallback: &str) -> String {
         .unwrap_or_else(|| fallback.to_string())
 }
 
+fn buttons(file: &GuideFile, locale: &str, key: &str, buttons: &[Button]) -> Vec<ButtonView> {
+    buttons
+        .iter()
+        .enumerate()
+        .map(|(n, b)| ButtonView {
+            label: text(file, locale, &format!("{key}.buttons.{n}"), &b.label),
+            action: b.action,
+            url: b.url.clone(),
+            guide: b.guide.clone(),
+        })
+        .collect()
+}
+
 pub fn build(engine: &Engine, locale: &str) -> View {
     let file = engine.file();
-    let mut view = View { theme: file.theme.clone(), rtl: is_rtl(locale), ..View::default() };
+    let mut view = View {
+        theme: file.theme.clone(),
+        rtl: is_rtl(locale),
+        ..View::default()
+    };
     if engine.group() == Group::Holdout {
         return view;
     }
-    let Some(guide) = engine.active() else { return view };
-    let Some(g) = file.guides.iter().position(|x| x.id == guide.id) else { return view };
+    let Some(guide) = engine.active() else {
+        return view;
+    };
+    let Some(g) = file.guides.iter().position(|x| x.id == guide.id) else {
+        return view;
+    };
     let steps = engine.steps_of(g);
     let progress = engine.progress();
     let wow_step = file.wow.as_ref().and_then(|w| w.step.clone());
@@ -102,17 +129,30 @@ pub fn build(engine: &Engine, locale: &str) -> View {
             ChecklistItem {
                 step_id: s.id.clone(),
                 title: text(file, locale, &format!("{key}.title"), &s.title),
-                body: s.body.as_ref().map(|b| text(file, locale, &format!("{key}.body"), b)),
+                body: s
+                    .body
+                    .as_ref()
+                    .map(|b| text(file, locale, &format!("{key}.body"), b)),
                 done: progress.is_done(&guide.id, &s.id),
                 wow: wow_step.as_deref() == Some(step_key(&guide.id, &s.id).as_str()),
+                buttons: buttons(file, locale, &key, &s.buttons),
             }
         })
         .collect();
     let title = text(file, locale, &format!("{}.title", guide.id), &guide.title);
     if !items.is_empty() {
-        view.checklist = Some(Checklist { guide_id: guide.id.clone(), title: title.clone(), items, dismissible: guide.dismissible });
+        view.checklist = Some(Checklist {
+            guide_id: guide.id.clone(),
+            title: title.clone(),
+            items,
+            dismissible: guide.dismissible,
+        });
     }
-    let tour: Vec<usize> = steps.iter().copied().filter(|&s| guide.steps[s].kind != StepKind::Checklist).collect();
+    let tour: Vec<usize> = steps
+        .iter()
+        .copied()
+        .filter(|&s| guide.steps[s].kind != StepKind::Checklist)
+        .collect();
     view.step = engine.current_tour_step().map(|(_, s)| {
         let step = &guide.steps[s];
         let key = format!("{}.{}", guide.id, step.id);
@@ -121,23 +161,16 @@ pub fn build(engine: &Engine, locale: &str) -> View {
             step_id: step.id.clone(),
             kind: step.kind,
             title: text(file, locale, &format!("{key}.title"), &step.title),
-            body: step.body.as_ref().map(|b| text(file, locale, &format!("{key}.body"), b)),
+            body: step
+                .body
+                .as_ref()
+                .map(|b| text(file, locale, &format!("{key}.body"), b)),
             anchor: step.anchor.clone(),
             placement: step.placement,
             spotlight: step.spotlight.unwrap_or(step.kind == StepKind::Tooltip),
             click_through: step.click_through,
             wait_ms: step.wait_ms.unwrap_or(5000),
-            buttons: step
-                .buttons
-                .iter()
-                .enumerate()
-                .map(|(n, b)| ButtonView {
-                    label: text(file, locale, &format!("{key}.buttons.{n}"), &b.label),
-                    action: b.action,
-                    url: b.url.clone(),
-                    guide: b.guide.clone(),
-                })
-                .collect(),
+            buttons: buttons(file, locale, &key, &step.buttons),
             position: tour.iter().position(|&x| x == s).unwrap_or(0),
             total: tour.len(),
             dismissible: guide.dismissible,

@@ -15,7 +15,9 @@ pub(super) fn fetch(rt: Weak<Runtime>, url: String) {
         let text = match fetch_text(&url).await {
             Ok(text) => text,
             Err(e) => {
-                console::error(&format!("{url}: could not load the guide file: {e}; no guides are shown"));
+                console::error(&format!(
+                    "{url}: could not load the guide file: {e}; no guides are shown"
+                ));
                 return;
             }
         };
@@ -31,13 +33,20 @@ async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
     let init = web_sys::RequestInit::new();
     init.set_cache(web_sys::RequestCache::NoCache);
-    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(|e| console::describe(&e))?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response".to_string())?;
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(|e| console::describe(&e))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| "not a response".to_string())?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
-    let text = JsFuture::from(response.text().map_err(|e| console::describe(&e))?).await.map_err(|e| console::describe(&e))?;
-    text.as_string().ok_or_else(|| "the body is not text".to_string())
+    let text = JsFuture::from(response.text().map_err(|e| console::describe(&e))?)
+        .await
+        .map_err(|e| console::describe(&e))?;
+    text.as_string()
+        .ok_or_else(|| "the body is not text".to_string())
 }
 
 pub(super) fn props(pairs: &[(&str, &str)]) -> String {
@@ -65,12 +74,32 @@ impl Runtime {
             }
         }
         let Some(file) = loaded.file else {
-            let first = loaded.diagnostics.first().map(|d| d.to_string()).unwrap_or_default();
-            let count = loaded.diagnostics.iter().filter(|d| d.severity == Severity::Error).count().to_string();
-            self.enqueue("track", Some("Onboarding Guide Config Invalid"), &props(&[("source", source), ("errors", &count), ("first_error", &first)]));
+            let first = loaded
+                .diagnostics
+                .first()
+                .map(|d| d.to_string())
+                .unwrap_or_default();
+            let count = loaded
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count()
+                .to_string();
+            self.enqueue(
+                "track",
+                Some("Onboarding Guide Config Invalid"),
+                &props(&[
+                    ("source", source),
+                    ("errors", &count),
+                    ("first_error", &first),
+                ]),
+            );
             return;
         };
-        let user = User { key: self.user_key(), traits: self.load_traits() };
+        let user = User {
+            key: self.user_key(),
+            traits: self.load_traits(),
+        };
         let start = Start {
             project: self.options.write_key.clone(),
             user,
@@ -94,7 +123,9 @@ impl Runtime {
         let (mut persist, mut render) = (false, false);
         for effect in effects {
             match effect {
-                Effect::Emit { event, properties } => self.enqueue("track", Some(event), &properties),
+                Effect::Emit { event, properties } => {
+                    self.enqueue("track", Some(event), &properties)
+                }
                 Effect::Persist => persist = true,
                 Effect::Render => render = true,
             }
@@ -111,7 +142,13 @@ impl Runtime {
     /// Feeds the engine and carries out the result, without holding the state borrowed while
     /// effects run (they may call back into the runtime).
     pub(super) fn with_engine(self: &Rc<Self>, f: impl FnOnce(&mut Engine) -> Vec<Effect>) {
-        let effects = self.state.borrow_mut().engine.as_mut().map(f).unwrap_or_default();
+        let effects = self
+            .state
+            .borrow_mut()
+            .engine
+            .as_mut()
+            .map(f)
+            .unwrap_or_default();
         self.run(effects);
     }
 
@@ -130,7 +167,13 @@ impl Runtime {
 
     pub fn explain_lines(&self) -> Vec<String> {
         let st = self.state.borrow();
-        let Some(engine) = st.engine.as_ref() else { return vec!["no guides loaded".to_string()] };
-        engine.explain(page::now_ms()).into_iter().map(|(id, d)| format!("  {id}: {d}")).collect()
+        let Some(engine) = st.engine.as_ref() else {
+            return vec!["no guides loaded".to_string()];
+        };
+        engine
+            .explain(page::now_ms())
+            .into_iter()
+            .map(|(id, d)| format!("  {id}: {d}"))
+            .collect()
     }
 }

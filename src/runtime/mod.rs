@@ -2,16 +2,19 @@
 
 mod delivery;
 mod guides;
+mod observe;
 mod options;
+mod stage;
 mod user;
 
 pub use options::Options;
 
-use crate::core::engine::Engine;
+use crate::core::engine::{Engine, Observed};
 use crate::core::events::{Identity, Message, Queue, QueuedEvent};
 use crate::core::ids::uuid_v4;
 use crate::web::mount::Mount;
-use crate::web::{console, page, render::ChecklistUi, storage::Store};
+use crate::web::ui::{ChecklistUi, StepUi};
+use crate::web::{console, page, storage::Store};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
@@ -31,6 +34,13 @@ pub struct Runtime {
     store: Store,
     state: RefCell<State>,
     listeners: RefCell<Vec<EventListener>>,
+    /// The language texts are shown in.
+    locale: String,
+    /// Log every scheduling decision (init option `debug`, or `?wowpath_debug` in the URL).
+    debug: bool,
+    last_explained: RefCell<Vec<String>>,
+    /// Watched selectors already seen in the page.
+    appeared: RefCell<std::collections::BTreeSet<String>>,
 }
 
 #[derive(Default)]
@@ -39,9 +49,16 @@ struct State {
     engine: Option<Engine>,
     queue: Queue,
     panel_open: bool,
-    ui: Option<ChecklistUi>,
-    // Declared after `ui` so the listeners go before the elements they listen to.
-    mount: Option<Mount>,
+    checklist_ui: Option<ChecklistUi>,
+    step_ui: Option<StepUi>,
+    /// Scroll and resize listeners while a step follows its anchor.
+    layout: Vec<EventListener>,
+    /// Waiting for a late anchor: the step's `guide/step` and the give-up timer.
+    waiting_for: Option<String>,
+    waiting: Option<Timeout>,
+    watchers: observe::Watchers,
+    // Declared after the UI so listeners go before the elements they listen to.
+    mount: Option<Rc<Mount>>,
     flush_timer: Option<Timeout>,
     sending: bool,
 }
@@ -55,6 +72,7 @@ impl Runtime {
             );
             return;
         }
+        let (options_locale, options_debug) = (options.locale.clone(), options.debug);
         let store = Store::default();
         let queue = Queue::from_json(&store.get(&options.key("queue")).unwrap_or_default());
         let rt = Rc::new(Runtime {
@@ -65,6 +83,10 @@ impl Runtime {
                 ..State::default()
             }),
             listeners: RefCell::default(),
+            locale: page::locale(options_locale.as_deref()),
+            debug: options_debug || page::url_has_flag("wowpath_debug"),
+            last_explained: RefCell::default(),
+            appeared: RefCell::default(),
         });
         rt.state.borrow_mut().identity = rt.load_identity();
         rt.state.borrow_mut().panel_open =
@@ -106,17 +128,20 @@ impl Runtime {
         self.schedule_flush(self.options.flush_after_ms);
     }
 
-    /// `wowpath('track', event, properties)`.
+    /// `wowpath('track', event, properties)`: sent as an event, and matched against every
+    /// completion condition, start condition and the wow milestone.
     pub fn track(self: &Rc<Self>, event: &str, properties_json: &str) {
         self.enqueue("track", Some(event), properties_json);
-        let effects = {
-            let mut st = self.state.borrow_mut();
-            st.engine
-                .as_mut()
-                .map(|e| e.on_track(event, page::now_ms()))
-                .unwrap_or_default()
-        };
-        self.run(effects);
+        let properties = crate::core::json::parse(properties_json).ok();
+        self.with_engine(|e| {
+            e.observe(
+                Observed::Event {
+                    name: event,
+                    properties: properties.as_ref(),
+                },
+                page::now_ms(),
+            )
+        });
     }
 
     /// `wowpath('page', name, properties)`.
@@ -124,15 +149,25 @@ impl Runtime {
         self.enqueue("page", None, properties_json);
     }
 
-    /// `wowpath('complete', stepId)`.
+    /// `wowpath('complete', stepId)` (or `guideId/stepId`).
     pub fn complete(self: &Rc<Self>, step_id: &str) {
-        let effects = {
-            let mut st = self.state.borrow_mut();
-            st.engine
-                .as_mut()
-                .map(|e| e.on_complete(step_id, page::now_ms()))
-                .unwrap_or_default()
-        };
-        self.run(effects);
+        self.with_engine(|e| e.complete(step_id, page::now_ms()));
+    }
+
+    /// `wowpath('start', guideId)`.
+    pub fn start_guide(self: &Rc<Self>, guide_id: &str) -> bool {
+        let known = self
+            .state
+            .borrow()
+            .engine
+            .as_ref()
+            .is_some_and(|e| e.file().guides.iter().any(|g| g.id == guide_id));
+        self.with_engine(|e| e.start(guide_id, page::now_ms()));
+        known
+    }
+
+    /// `wowpath('dismiss', guideId)`.
+    pub fn dismiss(self: &Rc<Self>, guide_id: &str) {
+        self.with_engine(|e| e.dismiss(guide_id, page::now_ms()));
     }
 }

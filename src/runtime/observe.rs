@@ -5,8 +5,8 @@ use super::Runtime;
 use crate::core::engine::Observed;
 use crate::web::mutations::{self, DomWatch};
 use crate::web::navigation::{self, NavigationWatch};
-use crate::web::watch::{self, InteractionWatch};
 use crate::web::page;
+use crate::web::watch::{self, InteractionWatch};
 use gloo::events::EventListener;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -21,12 +21,20 @@ pub(super) struct Watchers {
 
 impl Runtime {
     pub(super) fn watch_page(self: &Rc<Self>) {
-        let Some(watched) = self.state.borrow().engine.as_ref().map(|e| e.watched()) else { return };
+        let Some(watched) = self.state.borrow().engine.as_ref().map(|e| e.watched()) else {
+            return;
+        };
         let weak = Rc::downgrade(self);
         let nav = navigation::watch(move || {
             if let Some(rt) = weak.upgrade() {
                 let path = page::path();
-                rt.with_engine(|e| if e.path() != path { e.observe(Observed::Url(&path), page::now_ms()) } else { Vec::new() });
+                rt.with_engine(|e| {
+                    if e.path() != path {
+                        e.observe(Observed::Url(&path), page::now_ms())
+                    } else {
+                        Vec::new()
+                    }
+                });
             }
         });
         let (on_click, on_filled) = (Rc::downgrade(self), Rc::downgrade(self));
@@ -59,24 +67,45 @@ impl Runtime {
         let weak = Rc::downgrade(self);
         let storage = web_sys::window().map(|w| {
             EventListener::new(&w, "storage", move |e| {
-                let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else { return };
+                let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else {
+                    return;
+                };
                 if let (Some(rt), Some(key)) = (weak.upgrade(), e.key()) {
                     rt.on_storage_change(&key, e.new_value());
                 }
             })
         });
-        self.state.borrow_mut().watchers = Watchers { _navigation: nav, _interactions: interactions, _dom: dom, _storage: storage };
+        self.state.borrow_mut().watchers = Watchers {
+            _navigation: nav,
+            _interactions: interactions,
+            _dom: dom,
+            _storage: storage,
+        };
     }
 
     /// The DOM changed: report watched elements that are now present, and let a waiting tour
     /// step find its anchor.
     fn on_dom_change(self: &Rc<Self>, appears: &[String]) {
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
         for sel in appears {
             let present = document.query_selector(sel).ok().flatten().is_some();
             let new = present && self.appeared.borrow_mut().insert(sel.clone());
             if new {
                 self.with_engine(|e| e.observe(Observed::Appeared(sel), page::now_ms()));
+            }
+        }
+        let missing = self
+            .state
+            .borrow()
+            .engine
+            .as_ref()
+            .map(|e| e.missing_anchors())
+            .unwrap_or_default();
+        for (guide_id, step_id, selector) in missing {
+            if crate::web::ui::find_anchor(&selector).is_some() {
+                self.with_engine(|e| e.anchor_found(&guide_id, &step_id, page::now_ms()));
             }
         }
         self.on_layout_change();

@@ -19,18 +19,29 @@ impl Runtime {
                 id
             }
         };
-        let user_id = self.store.get(&self.options.key("user")).filter(|u| !u.is_empty());
-        Identity { anonymous_id, user_id }
+        let user_id = self
+            .store
+            .get(&self.options.key("user"))
+            .filter(|u| !u.is_empty());
+        Identity {
+            anonymous_id,
+            user_id,
+        }
     }
 
     /// The id that progress, targeting and the holdout are keyed by.
     pub(super) fn user_key(&self) -> String {
         let st = self.state.borrow();
-        st.identity.user_id.clone().unwrap_or_else(|| st.identity.anonymous_id.clone())
+        st.identity
+            .user_id
+            .clone()
+            .unwrap_or_else(|| st.identity.anonymous_id.clone())
     }
 
     pub(super) fn load_traits(&self) -> Option<Node> {
-        self.store.get(&self.options.key("traits")).and_then(|t| json::parse(&t).ok())
+        self.store
+            .get(&self.options.key("traits"))
+            .and_then(|t| json::parse(&t).ok())
     }
 
     /// This browser session's id (`every_session` guides come back in a new one).
@@ -42,16 +53,26 @@ impl Runtime {
         let st = self.state.borrow();
         match &st.identity.user_id {
             Some(user) => self.options.key(&format!("progress:user:{user}")),
-            None => self.options.key(&format!("progress:anon:{}", st.identity.anonymous_id)),
+            None => self
+                .options
+                .key(&format!("progress:anon:{}", st.identity.anonymous_id)),
         }
     }
 
     pub(super) fn load_progress(&self) -> Progress {
-        self.store.get(&self.progress_key()).and_then(|t| Progress::from_json(&t)).unwrap_or_default()
+        self.store
+            .get(&self.progress_key())
+            .and_then(|t| Progress::from_json(&t))
+            .unwrap_or_default()
     }
 
     pub(super) fn save_progress(&self) {
-        let json = self.state.borrow().engine.as_ref().map(|e| e.progress().to_json());
+        let json = self
+            .state
+            .borrow()
+            .engine
+            .as_ref()
+            .map(|e| e.progress().to_json());
         if let Some(json) = json {
             self.store.set(&self.progress_key(), &json);
         }
@@ -71,12 +92,21 @@ impl Runtime {
                 self.with_engine(|e| e.set_traits(t, page::now_ms()));
             }
         } else {
-            let anonymous = self.state.borrow().engine.as_ref().map(|e| e.progress().clone()).unwrap_or_else(|| self.load_progress());
+            let anonymous = self
+                .state
+                .borrow()
+                .engine
+                .as_ref()
+                .map(|e| e.progress().clone())
+                .unwrap_or_else(|| self.load_progress());
             self.state.borrow_mut().identity.user_id = Some(user_id.to_string());
             self.store.set(&self.options.key("user"), user_id);
             let mut progress = self.load_progress();
             progress.merge(&anonymous);
-            let user = User { key: user_id.to_string(), traits: self.load_traits() };
+            let user = User {
+                key: user_id.to_string(),
+                traits: self.load_traits(),
+            };
             self.with_engine(|e| e.set_user(user, progress, page::now_ms()));
         }
         self.enqueue("identify", None, traits_json);
@@ -90,19 +120,28 @@ impl Runtime {
         }
         let identity = self.load_identity();
         self.state.borrow_mut().identity = identity;
-        let user = User { key: self.user_key(), traits: None };
+        let user = User {
+            key: self.user_key(),
+            traits: None,
+        };
         let progress = self.load_progress();
         self.with_engine(|e| e.set_user(user, progress, page::now_ms()));
     }
 
     /// Progress the user made on other devices, from the collector; merged when it arrives.
     pub(super) fn fetch_remote_progress(self: &Rc<Self>) {
-        let Some(user_id) = self.state.borrow().identity.user_id.clone() else { return };
+        let Some(user_id) = self.state.borrow().identity.user_id.clone() else {
+            return;
+        };
         let url = self.options.progress_url(&user_id);
         let weak = Rc::downgrade(self);
         wasm_bindgen_futures::spawn_local(async move {
-            let Some(text) = page::get_text(&url).await else { return };
-            let Some(remote) = Progress::from_json(&text) else { return };
+            let Some(text) = page::get_text(&url).await else {
+                return;
+            };
+            let Some(remote) = Progress::from_json(&text) else {
+                return;
+            };
             if let Some(rt) = weak.upgrade() {
                 if rt.state.borrow().identity.user_id.as_deref() == Some(user_id.as_str()) {
                     rt.with_engine(|e| e.merge_progress(&remote, page::now_ms()));

@@ -6,7 +6,7 @@ pub mod mount;
 pub mod mutations;
 pub mod navigation;
 pub mod page;
-pub mod render;
 pub mod storage;
 pub mod transport;
+pub mod ui;
 pub mod watch;

@@ -42,7 +42,16 @@ pub fn watch(on_change: impl Fn() + 'static) -> Option<DomWatch> {
     init.set_child_list(true);
     init.set_subtree(true);
     init.set_attributes(true);
-    init.set_attribute_filter(&js_sys::Array::of3(&"class".into(), &"hidden".into(), &"style".into()));
-    observer.observe_with_options(&document.document_element()?, &init).ok()?;
-    Some(DomWatch { observer, _callback: callback, _pending: pending })
+    init.set_attribute_filter(&js_sys::Array::of3(
+        &"class".into(),
+        &"hidden".into(),
+        &"style".into(),
+    ));
+    let root: web_sys::Node = document.document_element()?.into();
+    observer.observe_with_options(&root, &init).ok()?;
+    Some(DomWatch {
+        observer,
+        _callback: callback,
+        _pending: pending,
+    })
 }

@@ -10,7 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 pub struct NavigationWatch {
     _listeners: Vec<EventListener>,
-    patches: Vec<HistoryPatch>,
+    _patches: Vec<HistoryPatch>,
 }
 
 /// One wrapped `history` method; puts the original back when dropped.
@@ -31,39 +31,57 @@ impl Drop for HistoryPatch {
     }
 }
 
-fn patch(history: &JsValue, name: &'static str, notify: std::rc::Rc<dyn Fn()>) -> Option<HistoryPatch> {
+fn patch(
+    history: &JsValue,
+    name: &'static str,
+    notify: std::rc::Rc<dyn Fn()>,
+) -> Option<HistoryPatch> {
     let original: Function = Reflect::get(history, &name.into()).ok()?.dyn_into().ok()?;
     let (target, call) = (history.clone(), original.clone());
-    let wrapper = Closure::<dyn FnMut(JsValue, JsValue, JsValue) -> Result<JsValue, JsValue>>::new(move |state, title, url| {
-        // The host's call happens first and exactly as made; errors go back to the host.
-        let result = call.call3(&target, &state, &title, &url)?;
-        notify();
-        Ok(result)
-    });
+    let wrapper = Closure::<dyn FnMut(JsValue, JsValue, JsValue) -> Result<JsValue, JsValue>>::new(
+        move |state, title, url| {
+            // The host's call happens first and exactly as made; errors go back to the host.
+            let result = call.call3(&target, &state, &title, &url)?;
+            notify();
+            Ok(result)
+        },
+    );
     Reflect::set(history, &name.into(), wrapper.as_ref()).ok()?;
-    Some(HistoryPatch { history: history.clone(), name, original, wrapper })
+    Some(HistoryPatch {
+        history: history.clone(),
+        name,
+        original,
+        wrapper,
+    })
 }
 
 /// Calls `on_change` after every change of the page's URL.
 pub fn watch(on_change: impl Fn() + 'static) -> Option<NavigationWatch> {
     let window = web_sys::window()?;
     let notify: std::rc::Rc<dyn Fn()> = std::rc::Rc::new(on_change);
-    let navigation = Reflect::get(&window, &"navigation".into()).ok().filter(|n| n.is_object());
+    let navigation = Reflect::get(&window, &"navigation".into())
+        .ok()
+        .filter(|n| n.is_object());
     if let Some(target) = navigation.and_then(|n| n.dyn_into::<web_sys::EventTarget>().ok()) {
         let n = notify.clone();
         let listener = EventListener::new(&target, "currententrychange", move |_| n());
-        return Some(NavigationWatch { _listeners: vec![listener], patches: Vec::new() });
+        return Some(NavigationWatch {
+            _listeners: vec![listener],
+            _patches: Vec::new(),
+        });
     }
     let history: JsValue = window.history().ok()?.into();
-    let patches = ["pushState", "replaceState"].into_iter().filter_map(|name| patch(&history, name, notify.clone())).collect();
+    let patches = ["pushState", "replaceState"]
+        .into_iter()
+        .filter_map(|name| patch(&history, name, notify.clone()))
+        .collect();
     let (a, b) = (notify.clone(), notify);
-    let listeners = vec![EventListener::new(&window, "popstate", move |_| a()), EventListener::new(&window, "hashchange", move |_| b())];
-    Some(NavigationWatch { _listeners: listeners, patches })
-}
-
-impl NavigationWatch {
-    /// Whether the History API had to be wrapped (no Navigation API in this browser).
-    pub fn wraps_history(&self) -> bool {
-        !self.patches.is_empty()
-    }
+    let listeners = vec![
+        EventListener::new(&window, "popstate", move |_| a()),
+        EventListener::new(&window, "hashchange", move |_| b()),
+    ];
+    Some(NavigationWatch {
+        _listeners: listeners,
+        _patches: patches,
+    })
 }

@@ -54,7 +54,9 @@ pub fn context() -> Context {
 
 /// The current URL's path, as guide URL patterns see it.
 pub fn path() -> String {
-    web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_else(|| "/".to_string())
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_else(|| "/".to_string())
 }
 
 /// A value kept for this browser session (sessionStorage), created on first use; `None` when
@@ -73,10 +75,43 @@ pub fn session_value(key: &str) -> Option<String> {
 pub async fn get_text(url: &str) -> Option<String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
-    let response = JsFuture::from(web_sys::window()?.fetch_with_str(url)).await.ok()?;
+    let response = JsFuture::from(web_sys::window()?.fetch_with_str(url))
+        .await
+        .ok()?;
     let response: web_sys::Response = response.dyn_into().ok()?;
     if !response.ok() {
         return None;
     }
-    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+    JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
+}
+
+/// The locale to show texts in: the one given, the page's `lang`, or the browser's language.
+pub fn locale(given: Option<&str>) -> String {
+    let window = web_sys::window();
+    given
+        .map(str::to_string)
+        .or_else(|| {
+            window
+                .as_ref()?
+                .document()?
+                .document_element()?
+                .get_attribute("lang")
+                .filter(|l| !l.is_empty())
+        })
+        .or_else(|| window.as_ref()?.navigator().language())
+        .unwrap_or_else(|| "en".to_string())
+}
+
+/// Whether the page's URL has `flag` in its query (`?wowpath_debug`).
+pub fn url_has_flag(flag: &str) -> bool {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .any(|p| p.split('=').next() == Some(flag))
 }

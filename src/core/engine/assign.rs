@@ -70,7 +70,9 @@ mod tests {
     #[test]
     fn holdout_is_stable_and_within_one_percent_over_100k_users() {
         for fraction in [0.05, 0.1, 0.5] {
-            let held = (0..100_000).filter(|i| group("proj", &format!("user-{i}"), fraction) == Group::Holdout).count();
+            let held = (0..100_000)
+                .filter(|i| group("proj", &format!("user-{i}"), fraction) == Group::Holdout)
+                .count();
             let share = held as f64 / 100_000.0;
             assert!((share - fraction).abs() < 0.01, "{fraction}: {share}");
         }

@@ -30,8 +30,21 @@ const FILE: &str = r##"{
 
 fn engine_with(text: &str, user: &str, path: &str) -> (Engine, Vec<Effect>) {
     let file = load(text).file.expect("valid test file");
-    let user = User { key: user.into(), traits: Some(parse(r#"{"plan":"trial"}"#).expect("traits")) };
-    Engine::new(file, Start { project: "p".into(), user, session: "s1".into(), path: path.into(), progress: Progress::default(), now: T0 })
+    let user = User {
+        key: user.into(),
+        traits: Some(parse(r#"{"plan":"trial"}"#).expect("traits")),
+    };
+    Engine::new(
+        file,
+        Start {
+            project: "p".into(),
+            user,
+            session: "s1".into(),
+            path: path.into(),
+            progress: Progress::default(),
+            now: T0,
+        },
+    )
 }
 
 fn engine() -> Engine {
@@ -39,11 +52,23 @@ fn engine() -> Engine {
 }
 
 fn emitted(effects: &[Effect]) -> Vec<&'static str> {
-    effects.iter().filter_map(|e| if let Effect::Emit { event, .. } = e { Some(*event) } else { None }).collect()
+    effects
+        .iter()
+        .filter_map(|e| {
+            if let Effect::Emit { event, .. } = e {
+                Some(*event)
+            } else {
+                None
+            }
+        })
+        .collect()
 }
 
 fn event<'a>(name: &'a str, props: &'a Node) -> Observed<'a> {
-    Observed::Event { name, properties: Some(props) }
+    Observed::Event {
+        name,
+        properties: Some(props),
+    }
 }
 
 #[test]
@@ -54,7 +79,10 @@ fn starting_shows_the_targeted_guide_and_reports_it_once() {
     assert!(e.progress().first_seen.is_some());
     let (e, _) = engine_with(FILE, "ada", "/pricing");
     assert!(e.active().is_none(), "not on a target URL");
-    assert!(e.explain(T0).iter().any(|(id, d)| id == "setup" && matches!(d, Decision::NotOnUrl { .. })));
+    assert!(e
+        .explain(T0)
+        .iter()
+        .any(|(id, d)| id == "setup" && matches!(d, Decision::NotOnUrl { .. })));
 }
 
 #[test]
@@ -73,8 +101,14 @@ fn every_trigger_completes_its_step_once() {
     for (seen, step) in cases {
         let effects = e.observe(seen, T0 + 1);
         assert!(e.progress().is_done("setup", step), "{step}");
-        assert!(emitted(&effects).contains(&"Onboarding Step Completed"), "{step}");
-        assert!(!emitted(&e.observe(seen, T0 + 2)).contains(&"Onboarding Step Completed"), "{step} completes once");
+        assert!(
+            emitted(&effects).contains(&"Onboarding Step Completed"),
+            "{step}"
+        );
+        assert!(
+            !emitted(&e.observe(seen, T0 + 2)).contains(&"Onboarding Step Completed"),
+            "{step} completes once"
+        );
     }
 }
 
@@ -96,7 +130,13 @@ fn the_last_step_completes_the_guide_and_the_next_eligible_guide_may_start() {
     let mut e = engine();
     let none = parse("{}").expect("props");
     let mut all = Vec::new();
-    for seen in [event("Project Created", &none), Observed::Click("#invite"), Observed::Url("/app/reports"), Observed::Appeared(".chart"), Observed::Filled("#name")] {
+    for seen in [
+        event("Project Created", &none),
+        Observed::Click("#invite"),
+        Observed::Url("/app/reports"),
+        Observed::Appeared(".chart"),
+        Observed::Filled("#name"),
+    ] {
         all.extend(e.observe(seen, T0));
     }
     let big = parse(r#"{"size": 99}"#).expect("props");
@@ -108,18 +148,27 @@ fn the_last_step_completes_the_guide_and_the_next_eligible_guide_may_start() {
     assert!(e.active().is_none(), "the tour waits for its start event");
     let effects = e.observe(event("Tour Wanted", &none), T0 + 5);
     assert_eq!(e.active().map(|g| g.id.as_str()), Some("tour"));
-    assert_eq!(emitted(&effects), ["Onboarding Guide Started", "Onboarding Step Viewed"]);
+    assert_eq!(
+        emitted(&effects),
+        ["Onboarding Guide Started", "Onboarding Step Viewed"]
+    );
 }
 
 #[test]
 fn tours_move_with_next_and_back_and_can_be_dismissed() {
-    let text = FILE.replace(r#""priority": 10, "target": { "url": ["/app/**"] }"#, r#""start": { "manual": true }"#);
+    let text = FILE.replace(
+        r#""priority": 10, "target": { "url": ["/app/**"] }"#,
+        r#""start": { "manual": true }"#,
+    );
     let (mut e, _) = engine_with(&text, "ada", "/app");
     let none = parse("{}").expect("props");
     e.observe(event("Tour Wanted", &none), T0);
     assert_eq!(e.current_tour_step(), Some((1, 0)));
     e.next(T0);
-    assert!(e.progress().is_done("tour", "t1"), "next completes a step without a condition");
+    assert!(
+        e.progress().is_done("tour", "t1"),
+        "next completes a step without a condition"
+    );
     assert_eq!(e.current_tour_step(), Some((1, 1)));
     e.back(T0);
     assert_eq!(e.current_tour_step(), Some((1, 0)));
@@ -131,11 +180,19 @@ fn tours_move_with_next_and_back_and_can_be_dismissed() {
 
 #[test]
 fn prerequisites_order_the_tour_and_missing_anchors_are_reported() {
-    let (mut e, _) = engine_with(&FILE.replace(r#""start": { "event": "Tour Wanted" }, "#, ""), "ada", "/other");
+    let (mut e, _) = engine_with(
+        &FILE.replace(r#""start": { "event": "Tour Wanted" }, "#, ""),
+        "ada",
+        "/other",
+    );
     assert_eq!(e.active().map(|g| g.id.as_str()), Some("tour"));
     let effects = e.anchor_missing("tour", "t1", "#a", T0);
     assert_eq!(emitted(&effects)[0], "Onboarding Target Missing");
-    assert_eq!(e.current_tour_step(), Some((1, 1)), "the tour goes on without the missing target");
+    assert_eq!(
+        e.current_tour_step(),
+        Some((1, 1)),
+        "the tour goes on without the missing target"
+    );
     e.anchor_found("tour", "t1", T0);
     assert_eq!(e.current_tour_step(), Some((1, 0)));
 }
@@ -149,21 +206,42 @@ fn traits_target_guides_and_are_evaluated_again() {
     assert_eq!(e.active().map(|g| g.id.as_str()), Some("tour"));
     e.set_traits(parse(r#"{"plan":"enterprise"}"#).expect("traits"), T0);
     assert!(e.active().is_none());
-    assert!(e.explain(T0).iter().any(|(id, d)| id == "tour" && *d == Decision::Trait { name: "plan".into() }));
+    assert!(e.explain(T0).iter().any(|(id, d)| id == "tour"
+        && *d
+            == Decision::Trait {
+                name: "plan".into()
+            }));
 }
 
 #[test]
 fn wow_is_reached_once_with_the_time_it_took() {
     let mut e = engine();
     let none = parse("{}").expect("props");
-    assert!(e.observe(event("Report Shared", &none), T0 + 5).iter().all(|x| !matches!(x, Effect::Emit { event: "Onboarding Wow Reached", .. })), "filters apply");
+    assert!(
+        e.observe(event("Report Shared", &none), T0 + 5)
+            .iter()
+            .all(|x| !matches!(
+                x,
+                Effect::Emit {
+                    event: "Onboarding Wow Reached",
+                    ..
+                }
+            )),
+        "filters apply"
+    );
     let shared = parse(r#"{"recipients": 2}"#).expect("props");
     let effects = e.observe(event("Report Shared", &shared), T0 + 60_000);
     let wow = effects.iter().find_map(|x| match x {
-        Effect::Emit { event: "Onboarding Wow Reached", properties } => Some(properties.clone()),
+        Effect::Emit {
+            event: "Onboarding Wow Reached",
+            properties,
+        } => Some(properties.clone()),
         _ => None,
     });
-    assert_eq!(wow.as_deref(), Some(r#"{"group":"treatment","time_to_wow_ms":60000}"#));
+    assert_eq!(
+        wow.as_deref(),
+        Some(r#"{"group":"treatment","time_to_wow_ms":60000}"#)
+    );
     assert_eq!(e.progress().wow_at, Some(T0 + 60_000));
     assert!(emitted(&e.observe(event("Report Shared", &shared), T0 + 70_000)).is_empty());
 }
@@ -171,26 +249,56 @@ fn wow_is_reached_once_with_the_time_it_took() {
 #[test]
 fn holdout_users_see_nothing_but_their_wow_is_tracked() {
     let text = FILE.replace(r#""version": 1,"#, r#""version": 1, "holdout": 0.5,"#);
-    let held = (0..100).map(|i| format!("user-{i}")).find(|u| group("p", u, 0.5) == Group::Holdout).expect("someone held out");
+    let held = (0..100)
+        .map(|i| format!("user-{i}"))
+        .find(|u| group("p", u, 0.5) == Group::Holdout)
+        .expect("someone held out");
     let (mut e, effects) = engine_with(&text, &held, "/app/x");
     assert!(e.active().is_none() && emitted(&effects).is_empty());
     assert!(e.explain(T0).iter().all(|(_, d)| *d == Decision::Holdout));
     let shared = parse(r#"{"recipients": 1}"#).expect("props");
     let effects = e.observe(event("Report Shared", &shared), T0 + 1);
-    assert!(effects.contains(&Effect::Emit { event: "Onboarding Wow Reached", properties: r#"{"group":"holdout","time_to_wow_ms":1}"#.into() }));
+    assert!(effects.contains(&Effect::Emit {
+        event: "Onboarding Wow Reached",
+        properties: r#"{"group":"holdout","time_to_wow_ms":1}"#.into()
+    }));
 }
 
 #[test]
 fn frequency_rules_decide_what_comes_back_in_a_new_session() {
-    for (frequency, dismissed_shows_again) in [("once", false), ("until_completed", false), ("every_session", true)] {
-        let text = FILE.replace(r#""priority": 10,"#, &format!(r#""priority": 10, "frequency": "{frequency}","#));
+    for (frequency, dismissed_shows_again) in [
+        ("once", false),
+        ("until_completed", false),
+        ("every_session", true),
+    ] {
+        let text = FILE.replace(
+            r#""priority": 10,"#,
+            &format!(r#""priority": 10, "frequency": "{frequency}","#),
+        );
         let (mut e, _) = engine_with(&text, "ada", "/app");
         e.dismiss("setup", T0);
         let progress = e.progress().clone();
         let file = load(&text).file.expect("valid");
-        let user = User { key: "ada".into(), traits: None };
-        let (next, _) = Engine::new(file, Start { project: "p".into(), user, session: "s2".into(), path: "/app".into(), progress, now: T0 + 1 });
-        assert_eq!(next.active().is_some(), dismissed_shows_again, "{frequency}");
+        let user = User {
+            key: "ada".into(),
+            traits: None,
+        };
+        let (next, _) = Engine::new(
+            file,
+            Start {
+                project: "p".into(),
+                user,
+                session: "s2".into(),
+                path: "/app".into(),
+                progress,
+                now: T0 + 1,
+            },
+        );
+        assert_eq!(
+            next.active().is_some(),
+            dismissed_shows_again,
+            "{frequency}"
+        );
     }
 }
 

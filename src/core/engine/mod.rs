@@ -30,7 +30,10 @@ use std::collections::BTreeSet;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Send this onboarding event; `properties` is a JSON object's text.
-    Emit { event: &'static str, properties: String },
+    Emit {
+        event: &'static str,
+        properties: String,
+    },
     /// Progress changed: store it.
     Persist,
     /// What is shown changed: render again.
@@ -149,7 +152,10 @@ impl Engine {
     fn emit(&self, event: &'static str, pairs: &[(&str, &str)], numbers: &[(&str, u64)]) -> Effect {
         let mut all: Vec<(&str, &str)> = pairs.to_vec();
         all.push(("group", self.group().as_str()));
-        Effect::Emit { event, properties: props(&all, numbers) }
+        Effect::Emit {
+            event,
+            properties: props(&all, numbers),
+        }
     }
 
     /// Another user signed in (or out): switch to their progress and traits.
@@ -193,7 +199,9 @@ impl Engine {
                 let decision = match self.blocker(i, now) {
                     Some(d) => d,
                     None if self.active == Some(i) => Decision::Showing,
-                    None => Decision::Waiting { behind: self.active().map(|g| g.id.clone()).unwrap_or_default() },
+                    None => Decision::Waiting {
+                        behind: self.active().map(|g| g.id.clone()).unwrap_or_default(),
+                    },
                 };
                 (id, decision)
             })

@@ -133,8 +133,16 @@ impl Progress {
         let mut out = format!("{{\"v\":{PROGRESS_VERSION}");
         push_opt(&mut out, "first_seen", self.first_seen);
         push_opt(&mut out, "wow_at", self.wow_at);
-        push_map(&mut out, "done", self.done.iter().map(|(k, v)| (k.clone(), *v)));
-        push_map(&mut out, "counts", self.counts.iter().map(|(k, v)| (k.clone(), u64::from(*v))));
+        push_map(
+            &mut out,
+            "done",
+            self.done.iter().map(|(k, v)| (k.clone(), *v)),
+        );
+        push_map(
+            &mut out,
+            "counts",
+            self.counts.iter().map(|(k, v)| (k.clone(), u64::from(*v))),
+        );
         out.push_str(",\"guides\":{");
         for (i, (id, g)) in self.guides.iter().enumerate() {
             if i > 0 {
@@ -161,14 +169,25 @@ impl Progress {
         if node.get("v")?.as_f64()? != f64::from(PROGRESS_VERSION) {
             return None;
         }
-        let millis = |n: Option<&Node>| n.and_then(Node::as_f64).filter(|v| *v >= 0.0).map(|v| v as Millis);
+        let millis = |n: Option<&Node>| {
+            n.and_then(Node::as_f64)
+                .filter(|v| *v >= 0.0)
+                .map(|v| v as Millis)
+        };
         let string = |n: Option<&Node>| n.and_then(Node::as_str).map(str::to_string);
-        let mut p = Progress { first_seen: millis(node.get("first_seen")), wow_at: millis(node.get("wow_at")), ..Progress::default() };
+        let mut p = Progress {
+            first_seen: millis(node.get("first_seen")),
+            wow_at: millis(node.get("wow_at")),
+            ..Progress::default()
+        };
         for m in node.get("done").map(Node::members).unwrap_or_default() {
             p.done.insert(m.key.clone(), millis(Some(&m.node))?);
         }
         for m in node.get("counts").map(Node::members).unwrap_or_default() {
-            p.counts.insert(m.key.clone(), millis(Some(&m.node))?.min(u64::from(u32::MAX)) as u32);
+            p.counts.insert(
+                m.key.clone(),
+                millis(Some(&m.node))?.min(u64::from(u32::MAX)) as u32,
+            );
         }
         for m in node.get("guides").map(Node::members).unwrap_or_default() {
             if !matches!(m.node.value, Value::Object(_)) {

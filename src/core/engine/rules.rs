@@ -21,7 +21,9 @@ fn scalar_eq(value: &Value, s: &Scalar) -> bool {
 fn number(value: &Value) -> Option<f64> {
     match value {
         Value::Number(n) => Some(*n),
-        Value::String(s) => crate::core::json::parse(s.trim()).ok().and_then(|n| n.as_f64()),
+        Value::String(s) => crate::core::json::parse(s.trim())
+            .ok()
+            .and_then(|n| n.as_f64()),
         _ => None,
     }
 }
@@ -37,7 +39,9 @@ fn date(value: &Value) -> Option<Millis> {
 
 fn contains(value: &Value, needle: &Scalar) -> bool {
     match (value, needle) {
-        (Value::String(hay), Scalar::String(n)) => hay.to_ascii_lowercase().contains(&n.to_ascii_lowercase()),
+        (Value::String(hay), Scalar::String(n)) => {
+            hay.to_ascii_lowercase().contains(&n.to_ascii_lowercase())
+        }
         (Value::Array(items), n) => items.iter().any(|i| scalar_eq(&i.value, n)),
         _ => false,
     }
@@ -56,21 +60,34 @@ pub fn passes(rule: &Rule, value: Option<&Node>, now: Millis) -> bool {
         let needs_value = rule.equals.is_some()
             || rule.one_of.is_some()
             || rule.contains.is_some()
-            || [rule.gt, rule.gte, rule.lt, rule.lte, rule.within_days, rule.older_than_days].iter().any(Option::is_some);
+            || [
+                rule.gt,
+                rule.gte,
+                rule.lt,
+                rule.lte,
+                rule.within_days,
+                rule.older_than_days,
+            ]
+            .iter()
+            .any(Option::is_some);
         return !needs_value;
     };
     let v = &node.value;
     let checks = [
         rule.equals.as_ref().map(|s| scalar_eq(v, s)),
         rule.not_equals.as_ref().map(|s| !scalar_eq(v, s)),
-        rule.one_of.as_ref().map(|list| list.iter().any(|s| scalar_eq(v, s))),
+        rule.one_of
+            .as_ref()
+            .map(|list| list.iter().any(|s| scalar_eq(v, s))),
         rule.contains.as_ref().map(|s| contains(v, s)),
         rule.gt.map(|x| number(v).is_some_and(|n| n > x)),
         rule.gte.map(|x| number(v).is_some_and(|n| n >= x)),
         rule.lt.map(|x| number(v).is_some_and(|n| n < x)),
         rule.lte.map(|x| number(v).is_some_and(|n| n <= x)),
-        rule.within_days.map(|d| date(v).is_some_and(|t| t <= now && (now - t) as f64 <= d * DAY_MS)),
-        rule.older_than_days.map(|d| date(v).is_some_and(|t| t < now && (now - t) as f64 > d * DAY_MS)),
+        rule.within_days
+            .map(|d| date(v).is_some_and(|t| t <= now && (now - t) as f64 <= d * DAY_MS)),
+        rule.older_than_days
+            .map(|d| date(v).is_some_and(|t| t < now && (now - t) as f64 > d * DAY_MS)),
     ];
     checks.iter().all(|c| c.unwrap_or(true))
 }
@@ -134,12 +151,17 @@ mod tests {
         assert!(passes(&rule(r#"{"exists":false}"#), None, NOW));
         assert!(passes(&rule(r#"{"not_equals":"x"}"#), None, NOW));
         assert!(!passes(&rule(r#"{"equals":"x"}"#), None, NOW));
-        assert!(!passes(&rule(r#"{"gte":0}"#), Some(&parse("null").expect("null")), NOW));
+        assert!(!passes(
+            &rule(r#"{"gte":0}"#),
+            Some(&parse("null").expect("null")),
+            NOW
+        ));
     }
 
     #[test]
     fn nested_fields_are_reached_with_dots() {
-        let rules: BTreeMap<String, Rule> = [("company.size".to_string(), rule(r#"{"gte":10}"#))].into();
+        let rules: BTreeMap<String, Rule> =
+            [("company.size".to_string(), rule(r#"{"gte":10}"#))].into();
         let traits = parse(r#"{"company":{"size":12}}"#).expect("traits");
         assert!(all_pass(&rules, Some(&traits), NOW));
         assert!(!all_pass(&rules, Some(&parse("{}").expect("empty")), NOW));
