@@ -49,11 +49,17 @@ pub fn track(event: &str, properties_json: &str) -> Result<(), JsError> {
     Ok(())
 }
 
+/// `user_hash`: the HMAC-SHA256 of the user id that the host's server computed with the
+/// project's identity secret, when the collector requires one to read progress.
 #[wasm_bindgen]
-pub fn identify(user_id: &str, traits_json: &str) -> Result<(), JsError> {
+pub fn identify(
+    user_id: &str,
+    traits_json: &str,
+    user_hash: Option<String>,
+) -> Result<(), JsError> {
     non_empty("the user id", user_id)?;
     object_text("identify traits", traits_json)?;
-    running("identify")?.identify(user_id, traits_json);
+    running("identify")?.identify(user_id, traits_json, user_hash);
     Ok(())
 }
 

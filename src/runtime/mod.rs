@@ -41,6 +41,8 @@ pub struct Runtime {
     last_explained: RefCell<Vec<String>>,
     /// Watched selectors already seen in the page.
     appeared: RefCell<std::collections::BTreeSet<String>>,
+    /// The signed-in user's identity hash, sent when reading their progress.
+    user_hash: RefCell<Option<String>>,
 }
 
 #[derive(Default)]
@@ -87,6 +89,7 @@ impl Runtime {
             debug: options_debug || page::url_has_flag("wowpath_debug"),
             last_explained: RefCell::default(),
             appeared: RefCell::default(),
+            user_hash: RefCell::default(),
         });
         rt.state.borrow_mut().identity = rt.load_identity();
         rt.state.borrow_mut().panel_open =

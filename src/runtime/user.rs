@@ -80,7 +80,8 @@ impl Runtime {
 
     /// `wowpath('identify', userId, traits)`: later events carry the user id, what the user did
     /// while anonymous carries over to their account, and targeting sees the new traits.
-    pub fn identify(self: &Rc<Self>, user_id: &str, traits_json: &str) {
+    pub fn identify(self: &Rc<Self>, user_id: &str, traits_json: &str, user_hash: Option<String>) {
+        *self.user_hash.borrow_mut() = user_hash;
         let same_user = self.state.borrow().identity.user_id.as_deref() == Some(user_id);
         let traits = json::parse(traits_json).ok();
         let traits_given = traits.as_ref().is_some_and(|t| !t.members().is_empty());
@@ -134,9 +135,11 @@ impl Runtime {
             return;
         };
         let url = self.options.progress_url(&user_id);
+        let hash = self.user_hash.borrow().clone();
         let weak = Rc::downgrade(self);
         wasm_bindgen_futures::spawn_local(async move {
-            let Some(text) = page::get_text(&url).await else {
+            let header = hash.as_deref().map(|h| ("x-wowpath-user-hash", h));
+            let Some(text) = page::get_text(&url, header).await else {
                 return;
             };
             let Some(remote) = Progress::from_json(&text) else {

@@ -71,11 +71,18 @@ pub fn session_value(key: &str) -> Option<String> {
     Some(id)
 }
 
-/// GETs a URL's text; `None` on any failure (the caller goes on without it).
-pub async fn get_text(url: &str) -> Option<String> {
+/// GETs a URL's text, with one extra header if given; `None` on any failure (the caller goes
+/// on without it).
+pub async fn get_text(url: &str, header: Option<(&str, &str)>) -> Option<String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
-    let response = JsFuture::from(web_sys::window()?.fetch_with_str(url))
+    let init = web_sys::RequestInit::new();
+    if let Some((name, value)) = header {
+        let headers = js_sys::Object::new();
+        js_sys::Reflect::set(&headers, &name.into(), &value.into()).ok()?;
+        init.set_headers(&headers);
+    }
+    let response = JsFuture::from(web_sys::window()?.fetch_with_str_and_init(url, &init))
         .await
         .ok()?;
     let response: web_sys::Response = response.dyn_into().ok()?;
