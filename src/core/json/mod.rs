@@ -6,6 +6,7 @@
 //! in the widget than a general-purpose JSON crate.
 
 mod de;
+mod number;
 mod parse;
 mod position;
 mod value;
