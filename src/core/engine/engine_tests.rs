@@ -179,6 +179,30 @@ fn tours_move_with_next_and_back_and_can_be_dismissed() {
 }
 
 #[test]
+fn an_explicit_start_goes_first_reports_the_tour_and_hands_back() {
+    let mut e = engine();
+    assert_eq!(e.active().map(|g| g.id.as_str()), Some("setup"));
+    let effects = e.start("tour", T0);
+    assert_eq!(e.active().map(|g| g.id.as_str()), Some("tour"));
+    assert_eq!(
+        emitted(&effects),
+        ["Onboarding Guide Started", "Onboarding Step Viewed"]
+    );
+    e.next(T0);
+    let effects = e.next(T0);
+    assert!(
+        emitted(&effects).contains(&"Onboarding Guide Completed"),
+        "{effects:?}"
+    );
+    assert_eq!(
+        e.active().map(|g| g.id.as_str()),
+        Some("setup"),
+        "the checklist comes back"
+    );
+    assert!(e.start("nope", T0).is_empty());
+}
+
+#[test]
 fn prerequisites_order_the_tour_and_missing_anchors_are_reported() {
     let (mut e, _) = engine_with(
         &FILE.replace(r#""start": { "event": "Tour Wanted" }, "#, ""),

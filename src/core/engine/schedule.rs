@@ -164,7 +164,7 @@ impl Engine {
         effects
     }
 
-    fn start_guide(&mut self, i: usize, now: Millis) -> Vec<Effect> {
+    pub(crate) fn start_guide(&mut self, i: usize, now: Millis) -> Vec<Effect> {
         let id = self.file.guides[i].id.clone();
         let session = self.session.clone();
         let record = self.progress.guide_mut(&id);

@@ -243,14 +243,15 @@ impl Engine {
             return Vec::new();
         };
         self.triggered.insert(guide_id.to_string());
-        if self.blocker(i, now).is_none() && self.active != Some(i) {
-            self.active = None; // an explicit start goes ahead of whatever shows
+        if self.blocker(i, now).is_some() || self.active == Some(i) {
+            return self.reschedule(now);
         }
-        let mut effects = self.reschedule(now);
-        if self.active != Some(i) && self.blocker(i, now).is_none() {
-            self.active = Some(i);
-            effects.push(Effect::Render);
-        }
+        // An explicit start goes ahead of whatever shows; that guide comes back afterwards.
+        self.active = Some(i);
+        self.cursor = None;
+        let mut effects = vec![Effect::Render];
+        effects.extend(self.start_guide(i, now));
+        effects.extend(self.reschedule(now));
         effects
     }
 
