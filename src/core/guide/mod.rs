@@ -3,10 +3,14 @@
 
 mod error;
 mod load;
+mod locale;
 mod model;
 mod scalar;
+mod structure;
+mod validate;
 
 pub use error::{Diagnostic, Severity};
 pub use load::{load, Loaded};
+pub use locale::is_rtl;
 pub use model::*;
 pub use scalar::Scalar;

@@ -77,6 +77,19 @@ impl de::Error for DeError {
     }
 }
 
+/// What a value is, for "found …" in type errors.
+fn unexpected(value: &Value) -> Unexpected<'_> {
+    match value {
+        Value::Null => Unexpected::Unit,
+        Value::Bool(b) => Unexpected::Bool(*b),
+        Value::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => Unexpected::Signed(*n as i64),
+        Value::Number(n) => Unexpected::Float(*n),
+        Value::String(s) => Unexpected::Str(s),
+        Value::Array(_) => Unexpected::Seq,
+        Value::Object(_) => Unexpected::Map,
+    }
+}
+
 struct Found<'a>(Unexpected<'a>);
 
 impl Display for Found<'_> {
@@ -187,8 +200,8 @@ impl<'de> de::Deserializer<'de> for NodeDe<'de, '_> {
                     de::value::BorrowedStrDeserializer::new(s);
                 visitor.visit_enum(variant)
             }
-            _ => Err(<DeError as de::Error>::invalid_type(
-                Unexpected::Map,
+            other => Err(<DeError as de::Error>::invalid_type(
+                unexpected(other),
                 &visitor,
             )),
         };
