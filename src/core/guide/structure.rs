@@ -50,8 +50,8 @@ pub fn read(root: &Node, index: &LineIndex<'_>) -> Read {
             Err(e) => e,
         };
         let code = classify(&e.message);
-        if code == "missing_field" && removed.iter().any(|r| is_missing_of(&e, r)) {
-            // The field was there with a wrong type, already reported.
+        if code == "missing_field" && removed.iter().any(|r| is_missing_of(&e, r, &diagnostics)) {
+            // The field was there misspelt or with a wrong type: already reported.
             break;
         }
         let message = humanize(&e.message);
@@ -120,11 +120,23 @@ fn humanize(message: &str) -> String {
     format!("{head}expected {what}{sep}{rest}")
 }
 
-/// Whether `e` is "missing field `x`" for the field at `removed`.
-fn is_missing_of(e: &DeError, removed: &str) -> bool {
-    removed.rsplit_once('/').is_some_and(|(parent, key)| {
-        parent == e.pointer && e.message.starts_with(&format!("missing field `{key}`"))
-    })
+/// Whether `e` is "missing field `x`" for a field already reported at `removed`: the same
+/// field with a wrong type, or a misspelling of it (`stesp` for `steps`).
+fn is_missing_of(e: &DeError, removed: &str, reported: &[Diagnostic]) -> bool {
+    let Some((parent, key)) = removed.rsplit_once('/') else {
+        return false;
+    };
+    let Some(field) = e
+        .message
+        .strip_prefix("missing field `")
+        .and_then(|m| m.split('`').next())
+    else {
+        return false;
+    };
+    let misspelt = reported
+        .iter()
+        .any(|d| d.pointer == removed && d.message.ends_with(&format!("did you mean `{field}`?")));
+    parent == e.pointer && (key == field || misspelt)
 }
 
 pub fn escape(key: &str) -> String {

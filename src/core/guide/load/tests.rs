@@ -103,3 +103,22 @@ fn warnings_keep_the_file_usable() {
     assert_eq!(loaded.diagnostics[0].severity, Severity::Warning);
     assert!(loaded.file.is_some());
 }
+
+#[test]
+fn the_example_files_are_clean() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/guides");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).expect("examples/guides exists") {
+        let path = entry.expect("a directory entry").path();
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let loaded = load(&text);
+        assert!(
+            loaded.diagnostics.is_empty(),
+            "{}: {:#?}",
+            path.display(),
+            loaded.diagnostics
+        );
+        seen += 1;
+    }
+    assert!(seen >= 3);
+}
