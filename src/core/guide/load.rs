@@ -54,7 +54,23 @@ pub fn load(text: &str) -> Loaded {
             diagnostics,
         };
     };
-    diagnostics.extend(validate::validate(&file, &root, text, &index));
+    // A field removed to read on leaves its object incomplete: what is said about that object
+    // or its other fields may only echo the first error, so it is left out.
+    // A field read with the wrong type or value (`kind: "tooltop"`) also changes what its
+    // siblings mean; an unknown field does not.
+    let dropped: Vec<(String, bool)> = diagnostics
+        .iter()
+        .map(|d| (d.pointer.clone(), d.code != "unknown_field"))
+        .collect();
+    let echoes = |pointer: &str| {
+        dropped.iter().any(|(d, siblings)| {
+            let object = d.rsplit_once('/').map_or("", |(parent, _)| parent);
+            let parent = pointer.rsplit_once('/').map_or("", |(parent, _)| parent);
+            pointer == object || (*siblings && !object.is_empty() && parent == object)
+        })
+    };
+    let semantic = validate::validate(&file, &root, text, &index);
+    diagnostics.extend(semantic.into_iter().filter(|d| !echoes(&d.pointer)));
     let usable = !structural_errors && !diagnostics.iter().any(|d| d.severity == Severity::Error);
     Loaded {
         file: usable.then_some(file),

@@ -159,6 +159,17 @@ pub fn node_at<'a>(root: &'a Node, pointer: &str) -> Option<&'a Node> {
     Some(node)
 }
 
+/// Where the key of the object member a pointer names starts.
+pub fn key_offset(root: &Node, pointer: &str) -> Option<usize> {
+    let (parent, key) = pointer.rsplit_once('/')?;
+    let key = unescape(key);
+    let member = node_at(root, parent)?
+        .members()
+        .iter()
+        .find(|m| m.key == key)?;
+    Some(member.key_span.start)
+}
+
 /// The node a pointer names, for changing it.
 fn node_at_mut<'a>(root: &'a mut Node, pointer: &str) -> Option<&'a mut Node> {
     let mut node = root;

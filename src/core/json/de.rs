@@ -210,7 +210,25 @@ impl<'de> de::Deserializer<'de> for NodeDe<'de, '_> {
 
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct identifier ignored_any
+        bytes byte_buf unit unit_struct seq tuple tuple_struct map identifier ignored_any
+    }
+
+    /// Only an object reads as a struct: serde would also take an array, by position, which
+    /// no one writing JSON by hand means.
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        match &self.node.value {
+            Value::Object(_) => self.deserialize_any(visitor),
+            other => Err(<DeError as de::Error>::invalid_type(
+                unexpected(other),
+                &visitor,
+            ))
+            .map_err(|e: DeError| e.locate(self.node.span, self.path)),
+        }
     }
 }
 

@@ -10,8 +10,9 @@ type Edges = Vec<Vec<(usize, usize)>>;
 struct Findings {
     /// (item, position in its `requires`, the cycle as item indices starting at the required one).
     cycles: Vec<(usize, usize, Vec<usize>)>,
-    /// For items outside cycles that depend on one: the position in `requires` that leads there.
-    blocked: Vec<Option<usize>>,
+    /// For items outside cycles that depend on one: the position in `requires` that leads
+    /// there, and the item required there.
+    blocked: Vec<Option<(usize, usize)>>,
 }
 
 pub fn check(ctx: &mut Ctx<'_>, file: &GuideFile) {
@@ -60,9 +61,9 @@ fn report(
     }
     for (i, k) in found.blocked.iter().enumerate() {
         if let Some(k) = k {
+            let (k, via) = (k.0, ids[k.1]);
             let p = format!("{}/requires/{k}", at(i));
-            let via = ctx.source(&p);
-            ctx.error("unreachable", &p, format!("{what} `{}` can never start: it requires {via}, which waits on a prerequisite cycle", ids[i]));
+            ctx.error("unreachable", &p, format!("{what} `{}` can never start: it requires `{via}`, which waits on a prerequisite cycle", ids[i]));
         }
     }
 }
@@ -111,9 +112,9 @@ fn analyse(edges: &Edges) -> Findings {
             if waits[i] {
                 continue;
             }
-            if let Some(&(_, k)) = edges[i].iter().find(|(t, _)| waits[*t]) {
+            if let Some(&(t, k)) = edges[i].iter().find(|(t, _)| waits[*t]) {
                 waits[i] = true;
-                blocked[i] = Some(k);
+                blocked[i] = Some((k, t));
                 changed = true;
             }
         }

@@ -43,7 +43,7 @@ pub fn check(ctx: &mut Ctx<'_>, file: &GuideFile) {
                     Some(k) => format!("did you mean `{k}`?"),
                     None => "keys are `guide.title`, `guide.step.title`, `guide.step.body` and `guide.step.buttons.N`".into(),
                 };
-                ctx.error(
+                ctx.error_at_key(
                     "unknown_locale_key",
                     &p,
                     format!("`{key}` names no text in this file: {hint}"),

@@ -11,7 +11,7 @@ mod values;
 
 use super::error::{Diagnostic, Severity};
 use super::model::GuideFile;
-use super::structure::node_at;
+use super::structure::{key_offset, node_at};
 use crate::core::json::{LineIndex, Node};
 use crate::core::suggest::closest;
 
@@ -26,6 +26,17 @@ pub(super) struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     fn push(&mut self, severity: Severity, code: &'static str, pointer: &str, message: String) {
         let offset = self.offset(pointer);
+        self.push_at(severity, code, pointer, offset, message);
+    }
+
+    fn push_at(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        pointer: &str,
+        offset: usize,
+        message: String,
+    ) {
         self.out.push(Diagnostic {
             severity,
             code,
@@ -37,6 +48,12 @@ impl<'a> Ctx<'a> {
 
     pub fn error(&mut self, code: &'static str, pointer: &str, message: String) {
         self.push(Severity::Error, code, pointer, message);
+    }
+
+    /// An error about an object key itself (a translation key that names nothing).
+    pub fn error_at_key(&mut self, code: &'static str, pointer: &str, message: String) {
+        let offset = key_offset(self.root, pointer).unwrap_or_else(|| self.offset(pointer));
+        self.push_at(Severity::Error, code, pointer, offset, message);
     }
 
     pub fn warn(&mut self, code: &'static str, pointer: &str, message: String) {
