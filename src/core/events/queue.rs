@@ -1,8 +1,7 @@
 //! Which events go out next, and what happens after an answer. Pure: the clock is a parameter.
 
-use crate::core::json::{self, write_escaped};
+use crate::core::json::{self, write_escaped, FromNode};
 use crate::core::time::Millis;
-use serde::Deserialize;
 
 /// An event larger than this is refused (the Segment limit).
 pub const MAX_EVENT_BYTES: usize = 32 * 1024;
@@ -12,7 +11,7 @@ const MAX_BATCH_COUNT: usize = 100;
 const BASE_BACKOFF_MS: Millis = 1_000;
 const MAX_BACKOFF_MS: Millis = 60_000;
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromNode)]
 pub struct QueuedEvent {
     /// The message id, stable across retries so the collector can drop duplicates.
     pub id: String,

@@ -5,6 +5,8 @@ mod error;
 mod load;
 mod locale;
 mod model;
+#[cfg(test)]
+mod reader_agreement;
 mod report;
 mod scalar;
 mod structure;
