@@ -21,11 +21,16 @@ after(async () => {
   await collector?.stop();
 });
 
+// Each test has its own write key, so requests still coming from an earlier test's pages
+// (closing a page sends its queue) are told apart.
+let tests = 0;
+let writeKey;
+const sent = () => proxy.requests.filter((r) => r.writeKey === writeKey);
 const fresh = async (options = {}) => {
   proxy.plan = () => 'pass';
-  proxy.requests.length = 0;
+  writeKey = `wk_${++tests}`;
   const context = await browser.newContext();
-  const url = eventsUrl(collector, { endpoint: proxy.url, flush: 30, timeout: 1500, ...options });
+  const url = eventsUrl(collector, { endpoint: proxy.url, flush: 30, timeout: 1500, writeKey, ...options });
   return { context, ...(await openEvents(context, url)) };
 };
 
@@ -42,17 +47,17 @@ test('a 413 splits the batch until each part fits; nothing is lost', async () =>
   await trackRange(page, 'Split', 0, 30);
   await page.evaluate(() => window.wowpath('flush'));
   await allStored('Split', 30);
-  const sizes = proxy.requests.map((r) => r.ids.length);
+  const sizes = sent().map((r) => r.ids.length);
   assert.equal(sizes[0], 30, 'the first batch holds all 30');
-  assert.ok(proxy.requests.some((r) => r.fault === '413'));
-  assert.ok(proxy.requests.filter((r) => r.fault === 'pass').every((r) => r.bytes <= 3000));
+  assert.ok(sent().some((r) => r.fault === '413'));
+  assert.ok(sent().filter((r) => r.fault === 'pass').every((r) => r.bytes <= 3000));
   assert.deepEqual(storedNs(collector, 'Split').map((r) => r.copies), Array(30).fill(1));
   await context.close();
 });
 
 test('another 4xx drops that batch with a console error; later events still go', async () => {
   const { context, page, consoleMessages } = await fresh();
-  proxy.plan = () => '400';
+  proxy.plan = (body) => (body.includes(writeKey) ? '400' : 'pass');
   await trackRange(page, 'Refused', 0, 3);
   await page.evaluate(() => window.wowpath('flush'));
   proxy.plan = () => 'pass';
@@ -91,7 +96,7 @@ test('opted out, nothing is stored or sent; opted in again, events flow', async 
   await trackRange(other.page, 'Consent', 4, 6);
   await other.page.evaluate(() => window.wowpath('flush'));
   await sleep(300);
-  assert.equal(proxy.requests.length, 0, 'nothing was sent');
+  assert.equal(sent().length, 0, 'nothing was sent');
   await page.evaluate(() => window.wowpath('optIn'));
   await trackRange(page, 'Consent', 6, 8);
   await page.evaluate(() => window.wowpath('flush'));
@@ -101,14 +106,14 @@ test('opted out, nothing is stored or sent; opted in again, events flow', async 
 });
 
 test('honorPrivacySignals treats Global Privacy Control as an opt-out', async () => {
-  proxy.requests.length = 0;
+  writeKey = `wk_${++tests}`;
   const context = await browser.newContext();
   await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
-  const { page } = await openEvents(context, eventsUrl(collector, { endpoint: proxy.url, flush: 30, privacy: 1 }));
+  const { page } = await openEvents(context, eventsUrl(collector, { endpoint: proxy.url, flush: 30, privacy: 1, writeKey }));
   await trackRange(page, 'Private', 0, 3);
   await page.evaluate(() => window.wowpath('flush'));
   await sleep(300);
-  assert.equal(proxy.requests.length, 0);
+  assert.equal(sent().length, 0);
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':q:'))), []);
   await context.close();
 });
@@ -118,7 +123,7 @@ test('offline, sending pauses; back online, the queue goes out', async () => {
   await context.setOffline(true);
   await trackRange(page, 'Offline', 0, 25);
   await sleep(500);
-  assert.equal(proxy.requests.length, 0, 'no request while offline');
+  assert.equal(sent().length, 0, 'no request while offline');
   const stored = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.includes(':q:')).map(([, v]) => JSON.parse(v).events.length));
   assert.deepEqual(stored, [25], 'the queue waits in localStorage');
   await context.setOffline(false);
@@ -132,9 +137,7 @@ test('on page hide the queue goes out by beacon, in chunks within the 64 KB budg
   await trackRange(page, 'Unload', 0, 15, { pad: 'p'.repeat(3000) });
   await page.close({ runBeforeUnload: true });
   await allStored('Unload', 15);
-  // Only this page's requests (a page closed by an earlier test may still be sending).
-  const ids = new Set(collector.query("SELECT message_id FROM events WHERE event = 'Unload'").map((r) => r.message_id));
-  const beacons = proxy.requests.filter((r) => r.ids.some((id) => ids.has(id)));
+  const beacons = sent();
   assert.ok(beacons.length >= 3, `sent in chunks (${beacons.length})`);
   assert.ok(beacons.every((r) => r.bytes <= 16 * 1024));
   assert.ok(beacons.reduce((sum, r) => sum + r.bytes, 0) <= 64 * 1024);
@@ -144,6 +147,7 @@ test('on page hide the queue goes out by beacon, in chunks within the 64 KB budg
 test('messages carry Segment fields; the write key goes as Basic auth only where no preflight follows', async () => {
   // Served from the proxy's own origin: same-origin requests may carry the header.
   const { context, page } = await fresh();
+  writeKey = 'wk_same';
   await page.goto(`${proxy.url}/events.html?flush=30&writeKey=wk_same`);
   await page.waitForFunction(() => window.wowpath.loaded === true);
   await page.evaluate(async () => {
@@ -170,19 +174,19 @@ test('messages carry Segment fields; the write key goes as Basic auth only where
   assert.ok(ctx.locale.length > 0);
   assert.ok(ctx.screen.width > 0 && ctx.screen.height > 0 && ctx.screen.density > 0);
   assert.match(byType.page.messageId, /^[0-9a-f-]{36}$/);
-  const same = proxy.requests.find((r) => r.ids.length > 0);
+  const same = sent().at(-1);
   assert.equal(same.headers.authorization, `Basic ${Buffer.from('wk_same:').toString('base64')}`);
   assert.equal(same.headers['content-type'], 'text/plain;charset=UTF-8');
 
   // Cross-origin: no header, so no CORS preflight.
-  proxy.requests.length = 0;
   proxy.preflights = 0;
-  await page.goto(eventsUrl(collector, { endpoint: proxy.url, flush: 30 }));
+  writeKey = 'wk_cross';
+  await page.goto(eventsUrl(collector, { endpoint: proxy.url, flush: 30, writeKey }));
   await page.waitForFunction(() => window.wowpath.loaded === true);
   await trackRange(page, 'Cross', 0, 1);
   await page.evaluate(() => window.wowpath('flush'));
   await allStored('Cross', 1);
-  assert.equal(proxy.requests.at(-1).headers.authorization, undefined);
+  assert.equal(sent().at(-1).headers.authorization, undefined);
   assert.equal(proxy.preflights, 0);
   await context.close();
 });

@@ -28,7 +28,7 @@ export async function startChaosProxy(target) {
   const proxy = {
     url: '',
     plan: () => 'pass',
-    /** Every batch request: its fault, its message ids, its headers. */
+    /** Every batch request: its fault, message ids, write key, size and headers. */
     requests: [],
     preflights: 0,
     faults: {},
@@ -63,12 +63,15 @@ export async function startChaosProxy(target) {
     const fault = proxy.plan(body) || 'pass';
     proxy.faults[fault] = (proxy.faults[fault] || 0) + 1;
     let ids = [];
+    let writeKey;
     try {
-      ids = JSON.parse(body.toString('utf8')).batch.map((m) => m.messageId);
+      const parsed = JSON.parse(body.toString('utf8'));
+      ids = parsed.batch.map((m) => m.messageId);
+      writeKey = parsed.writeKey;
     } catch {
       // gzip or damaged: the collector decides
     }
-    proxy.requests.push({ fault, ids, bytes: body.length, headers: req.headers });
+    proxy.requests.push({ fault, ids, writeKey, bytes: body.length, headers: req.headers });
     const answer = (status, extra = {}, text = '') => res.writeHead(status, { ...CORS, ...extra }).end(text);
     switch (fault) {
       case '500':
