@@ -1,15 +1,18 @@
-use crate::ingest;
+use crate::commit::Committer;
+use crate::config::Config;
+use crate::limits::Limits;
+use crate::metrics::Metrics;
 use crate::store::Store;
-use axum::extract::DefaultBodyLimit;
+use crate::{dashboard, ingest, progress};
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::routing::{get, post};
 use axum::Router;
 use std::path::PathBuf;
 use std::sync::Arc;
-use tower_http::cors::{Any, CorsLayer};
+use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
-
-/// A request body above this is refused with 413 (bytes; Segment allows 500 KB a batch).
-pub const MAX_BODY_BYTES: usize = 512 * 1024;
+use tower_http::timeout::RequestBodyTimeoutLayer;
 
 /// Milliseconds since the Unix epoch; a trait so tests can fix the time.
 pub trait Clock: Send + Sync + 'static {
@@ -30,6 +33,32 @@ impl Clock for SystemClock {
 pub struct AppState {
     pub store: Arc<dyn Store>,
     pub clock: Arc<dyn Clock>,
+    pub config: Arc<Config>,
+    pub limits: Arc<Limits>,
+    pub committer: Committer,
+    pub metrics: Arc<Metrics>,
+}
+
+impl AppState {
+    /// Starts the group committer for `store`.
+    pub fn new(
+        store: Arc<dyn Store>,
+        clock: Arc<dyn Clock>,
+        config: Config,
+        limits: Limits,
+    ) -> AppState {
+        let metrics = Arc::new(Metrics::default());
+        let committer =
+            Committer::start(store.clone(), limits.commit_queue_events, metrics.clone());
+        AppState {
+            store,
+            clock,
+            config: Arc::new(config),
+            limits: Arc::new(limits),
+            committer,
+            metrics,
+        }
+    }
 }
 
 /// Folders served as static files beside the API (the demo app and the built widget).
@@ -42,19 +71,35 @@ pub struct Static {
 }
 
 pub fn app(state: AppState, statics: Static) -> Router {
-    // Browsers post with `text/plain` (no preflight); CORS still answers preflights for
-    // clients that send JSON.
+    // Preflights carry no write key, so they are answered for any project's origins; each
+    // request is then checked against its own project's list.
+    let config = state.config.clone();
     let cors = CorsLayer::new()
-        .allow_origin(Any)
-        .allow_methods(Any)
-        .allow_headers(Any);
+        .allow_origin(AllowOrigin::predicate(move |origin: &HeaderValue, _| {
+            origin.to_str().is_ok_and(|o| config.any_allows_origin(o))
+        }))
+        .allow_methods([Method::GET, Method::POST, Method::OPTIONS])
+        .allow_headers([
+            header::CONTENT_TYPE,
+            header::AUTHORIZATION,
+            header::CONTENT_ENCODING,
+            HeaderName::from_static(progress::USER_HASH_HEADER),
+        ])
+        .max_age(std::time::Duration::from_secs(86_400));
     let api = Router::new()
         .route("/v1/batch", post(ingest::batch))
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(cors)
+        .route("/v1/track", post(ingest::track))
+        .route("/v1/identify", post(ingest::identify))
+        .route("/v1/page", post(ingest::page))
+        .route("/v1/progress/{user_id}", get(progress::get))
+        .layer(DefaultBodyLimit::max(state.limits.max_body_bytes))
+        .layer(RequestBodyTimeoutLayer::new(state.limits.body_read))
+        .layer(cors);
+    let mut router = api
+        .merge(dashboard::routes())
         .route("/health", get(|| async { "ok" }))
+        .route("/metrics", get(metrics))
         .with_state(state);
-    let mut router = api;
     if let Some(pkg) = statics.pkg {
         router = router.nest_service("/pkg", ServeDir::new(pkg));
     }
@@ -64,4 +109,13 @@ pub fn app(state: AppState, statics: Static) -> Router {
         router = router.fallback_service(ServeDir::new(www).fallback(index));
     }
     router
+}
+
+async fn metrics(
+    State(state): State<AppState>,
+) -> ([(header::HeaderName, &'static str); 1], String) {
+    (
+        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+        state.metrics.render(state.committer.pending()),
+    )
 }

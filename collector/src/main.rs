@@ -1,92 +1,146 @@
+mod cli;
+mod report;
+
+use cli::StoreArgs;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 use wowpath_collector::app::SystemClock;
-use wowpath_collector::store::SqliteStore;
-use wowpath_collector::{app, AppState, Static};
+use wowpath_collector::{app, log, AppState, Config, Limits, Static};
 
 const USAGE: &str =
-    "usage: wowpath-collector [--addr 127.0.0.1:8080] [--db wowpath.db] [--www DIR] [--pkg DIR]
+    "usage: wowpath-collector [serve] [options]     receive events, serve the dashboard
+       wowpath-collector report [options]      print the dashboard's numbers (report --help)
 
-  --addr  address to listen on (port 0 picks a free port)      default 127.0.0.1:8080
-  --db    SQLite file that stores the events                    default wowpath.db
-  --www   serve this folder at /  (the demo host app)
-  --pkg   serve this folder at /pkg  (the built widget)";
+  --addr ADDR        address to listen on (port 0 picks a free port)   default 127.0.0.1:8080
+  --config FILE      projects, write keys, allowed origins, admin token (or WOWPATH_CONFIG)
+  --www DIR          serve this folder at /  (the demo host app)
+  --pkg DIR          serve this folder at /pkg  (the built widget)";
 
 struct Args {
     addr: SocketAddr,
-    db: PathBuf,
+    config: Option<PathBuf>,
+    store: StoreArgs,
     statics: Static,
 }
 
-fn parse_args() -> Result<Args, String> {
-    let mut args = Args {
+fn parse_args(args: &[String]) -> Result<Args, String> {
+    let mut parsed = Args {
         addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
-        db: "wowpath.db".into(),
+        config: std::env::var_os("WOWPATH_CONFIG").map(PathBuf::from),
+        store: StoreArgs::default(),
         statics: Static::default(),
     };
-    let mut it = std::env::args().skip(1);
+    let mut it = args.iter();
     while let Some(flag) = it.next() {
-        let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
+        let mut value = || {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{flag} needs a value"))
+        };
+        if parsed.store.take(flag, &mut value)? {
+            continue;
+        }
         match flag.as_str() {
-            "--addr" => args.addr = value()?.parse().map_err(|e| format!("--addr: {e}"))?,
-            "--db" => args.db = value()?.into(),
-            "--www" => args.statics.www = Some(value()?.into()),
-            "--pkg" => args.statics.pkg = Some(value()?.into()),
+            "--addr" => parsed.addr = value()?.parse().map_err(|e| format!("--addr: {e}"))?,
+            "--config" => parsed.config = Some(value()?.into()),
+            "--www" => parsed.statics.www = Some(value()?.into()),
+            "--pkg" => parsed.statics.pkg = Some(value()?.into()),
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown option `{other}`")),
         }
     }
-    Ok(args)
+    Ok(parsed)
 }
 
-#[tokio::main]
-async fn main() -> ExitCode {
-    let args = match parse_args() {
+fn usage_error(e: &str) -> ExitCode {
+    if !e.is_empty() {
+        eprintln!("error: {e}\n");
+    }
+    eprintln!("{USAGE}\n{}", cli::STORE_USAGE);
+    ExitCode::from(2)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("report") => report::run(&args[1..]),
+        Some("serve") => serve(&args[1..]),
+        _ => serve(&args),
+    }
+}
+
+fn serve(raw: &[String]) -> ExitCode {
+    let args = match parse_args(raw) {
         Ok(a) => a,
+        Err(e) => return usage_error(&e),
+    };
+    let mut config = match Config::load(args.config.as_deref(), |k| std::env::var(k).ok()) {
+        Ok(c) => c,
         Err(e) => {
-            if !e.is_empty() {
-                eprintln!("error: {e}\n");
-            }
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
         }
     };
-    let store = match SqliteStore::open(&args.db) {
+    let store = match args.store.open() {
         Ok(s) => s,
         Err(e) => {
-            eprintln!(
-                "error: cannot open the SQLite file {}: {e}",
-                args.db.display()
-            );
+            eprintln!("error: {e}");
             return ExitCode::FAILURE;
         }
     };
-    let listener = match tokio::net::TcpListener::bind(args.addr).await {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("error: cannot listen on {}: {e}", args.addr);
-            return ExitCode::FAILURE;
-        }
-    };
-    let addr = listener.local_addr().map_or(args.addr, |a| a);
-    let db = std::fs::canonicalize(&args.db).unwrap_or(args.db.clone());
-    println!("wowpath collector: events are stored in {}", db.display());
-    println!("wowpath collector: listening on http://{addr}");
-    let state = AppState {
-        store: Arc::new(store),
-        clock: Arc::new(SystemClock),
-    };
-    let shutdown = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    if let Err(e) = axum::serve(listener, app(state, args.statics))
-        .with_graceful_shutdown(shutdown)
-        .await
-    {
-        eprintln!("error: server failed: {e}");
-        return ExitCode::FAILURE;
+    let generated_token = config.admin_token.is_none().then(cli::random_token);
+    if let Some(t) = &generated_token {
+        config.admin_token = Some(t.clone());
     }
-    ExitCode::SUCCESS
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    runtime.block_on(async move {
+        let listener = match tokio::net::TcpListener::bind(args.addr).await {
+            Ok(l) => l,
+            Err(e) => {
+                eprintln!("error: cannot listen on {}: {e}", args.addr);
+                return ExitCode::FAILURE;
+            }
+        };
+        let addr = listener.local_addr().map_or(args.addr, |a| a);
+        if config.is_open() {
+            eprintln!("wowpath collector: OPEN DEMO MODE: no projects configured, so any write key from any origin is accepted (project `default`). Use --config or WOWPATH_WRITE_KEY in production.");
+        }
+        println!("wowpath collector: events are stored in {}", describe(&args.store, store.describe()));
+        match &generated_token {
+            Some(t) => println!("wowpath collector: dashboard at http://{addr}/dashboard (user admin, password {t}; set WOWPATH_ADMIN_TOKEN to choose it)"),
+            None => println!("wowpath collector: dashboard at http://{addr}/dashboard (admin token from the configuration)"),
+        }
+        println!("wowpath collector: listening on http://{addr}");
+        log::info("listening", &[("addr", addr.to_string().into()), ("store", store.describe().into()), ("projects", config.projects.len().into())]);
+        let state = AppState::new(store, Arc::new(SystemClock), config, Limits::default());
+        let shutdown = async {
+            let _ = tokio::signal::ctrl_c().await;
+        };
+        if let Err(e) = axum::serve(listener, app(state, args.statics)).with_graceful_shutdown(shutdown).await {
+            eprintln!("error: server failed: {e}");
+            return ExitCode::FAILURE;
+        }
+        ExitCode::SUCCESS
+    })
+}
+
+fn describe(args: &StoreArgs, fallback: String) -> String {
+    if args.postgres.is_some() {
+        return fallback;
+    }
+    std::fs::canonicalize(&args.db)
+        .unwrap_or(args.db.clone())
+        .display()
+        .to_string()
 }

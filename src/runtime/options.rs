@@ -1,8 +1,7 @@
-use crate::core::json;
-use serde::Deserialize;
+use crate::core::json::{self, FromNode};
 
 /// What a SaaS team passes to `init`, read from its JSON text.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, FromNode)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Options {
     /// Identifies the project to the collector; also namespaces everything stored in the browser.

@@ -4,6 +4,8 @@
 mod error;
 mod load;
 mod model;
+#[cfg(test)]
+mod reader_agreement;
 mod scalar;
 
 pub use error::{Diagnostic, Severity};

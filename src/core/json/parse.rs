@@ -1,3 +1,4 @@
+use super::number::decimal_to_f64;
 use super::value::{Member, Node, Span, Value};
 
 /// Nesting deeper than this is refused rather than risking the stack of the host page's thread.
@@ -298,9 +299,7 @@ impl Parser<'_> {
         if let Some(b'0'..=b'9') = self.peek() {
             return Err(self.error("numbers cannot have leading zeros"));
         }
-        let n: f64 = self.text[start..self.pos]
-            .parse()
-            .map_err(|_| self.error("invalid number"))?;
+        let n = decimal_to_f64(&self.bytes[start..self.pos]);
         if !n.is_finite() {
             return Err(ParseError {
                 offset: start,

@@ -1,0 +1,170 @@
+//! `POST /v1/batch`, `/v1/track`, `/v1/identify`, `/v1/page`: authenticate, decode, validate
+//! each message, then wait for the group commit so a 200 means the events are durable.
+
+mod decode;
+pub mod message;
+
+use crate::auth;
+use crate::commit::SubmitError;
+use crate::error::ApiError;
+use crate::AppState;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use message::{Receipt, Rejected};
+use serde::Serialize;
+use serde_json::Value;
+
+#[derive(Debug, Serialize)]
+pub struct BatchResponse {
+    pub success: bool,
+    /// Valid messages in the request (already-stored duplicates included).
+    pub accepted: usize,
+    /// Of those, how many were new.
+    pub stored: usize,
+    pub rejected: Vec<Rejected>,
+}
+
+pub async fn batch(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    answer(&state, ingest(&state, &headers, &body, None).await)
+}
+
+pub async fn track(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    answer(&state, ingest(&state, &headers, &body, Some("track")).await)
+}
+
+pub async fn identify(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    answer(
+        &state,
+        ingest(&state, &headers, &body, Some("identify")).await,
+    )
+}
+
+pub async fn page(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    answer(&state, ingest(&state, &headers, &body, Some("page")).await)
+}
+
+fn answer(state: &AppState, result: Result<BatchResponse, ApiError>) -> Response {
+    state.metrics.request();
+    match result {
+        Ok(r) => {
+            state.metrics.events(r.accepted, r.stored, r.rejected.len());
+            Json(r).into_response()
+        }
+        Err(e) => {
+            state.metrics.refused(e.code());
+            if !matches!(e, ApiError::BadRequest(_)) {
+                crate::log::warn(
+                    "ingest refused",
+                    &[("code", e.code().into()), ("detail", e.to_string().into())],
+                );
+            }
+            e.into_response()
+        }
+    }
+}
+
+/// `single` is the type a single-message endpoint implies; `None` means a batch envelope.
+async fn ingest(
+    state: &AppState,
+    headers: &HeaderMap,
+    body: &Bytes,
+    single: Option<&str>,
+) -> Result<BatchResponse, ApiError> {
+    let limits = &state.limits;
+    let envelope = decode::body_json(headers, body, limits.max_decompressed_bytes)?;
+    if !envelope.is_object() {
+        return Err(ApiError::BadRequest(match single {
+            None => "expected an object with a `batch` array of messages".into(),
+            Some(kind) => format!("expected one {kind} message as a JSON object"),
+        }));
+    }
+    let key = auth::write_key(headers, envelope.get("writeKey").and_then(Value::as_str));
+    let project = auth::project(&state.config, headers, key.as_deref())?;
+    let messages: Vec<Value> = match single {
+        None => envelope
+            .get("batch")
+            .and_then(Value::as_array)
+            .cloned()
+            .ok_or_else(|| {
+                ApiError::BadRequest("expected an object with a `batch` array of messages".into())
+            })?,
+        Some(kind) => {
+            let mut m = envelope.clone();
+            if let Some(obj) = m.as_object_mut() {
+                obj.remove("writeKey");
+                obj.entry("type").or_insert_with(|| kind.into());
+            }
+            vec![m]
+        }
+    };
+    if messages.len() > limits.max_events_per_batch {
+        return Err(ApiError::TooLarge(format!(
+            "a batch may hold at most {} messages; this one has {}: split it",
+            limits.max_events_per_batch,
+            messages.len()
+        )));
+    }
+    let receipt = Receipt {
+        project: &project.id,
+        sent_at: envelope.get("sentAt").and_then(Value::as_str),
+        received_ms: state.clock.now_ms() as i64,
+    };
+    let mut events = Vec::with_capacity(messages.len());
+    let mut rejected = Vec::new();
+    for (index, m) in messages.iter().enumerate() {
+        let implied =
+            single.is_some_and(|kind| m.get("type").and_then(Value::as_str) != Some(kind));
+        let verdict = if implied {
+            Err((
+                "wrong_type",
+                format!(
+                    "this endpoint takes `{}` messages",
+                    single.unwrap_or_default()
+                ),
+            ))
+        } else {
+            message::check(m, limits.max_event_bytes)
+        };
+        match verdict {
+            Ok(()) => events.push(message::to_stored(m, &receipt)),
+            Err((reason, message)) => rejected.push(Rejected {
+                index,
+                reason,
+                message,
+            }),
+        }
+    }
+    let accepted = events.len();
+    let stored = if events.is_empty() {
+        0
+    } else {
+        commit(state, events).await?
+    };
+    Ok(BatchResponse {
+        success: rejected.is_empty(),
+        accepted,
+        stored,
+        rejected,
+    })
+}
+
+async fn commit(
+    state: &AppState,
+    events: Vec<crate::store::StoredEvent>,
+) -> Result<usize, ApiError> {
+    let retry_after_secs = state.limits.retry_after_secs;
+    let done = state.committer.submit(events).map_err(|e| match e {
+        SubmitError::Overloaded => ApiError::Overloaded { retry_after_secs },
+        SubmitError::Stopped => ApiError::Store(crate::store::StoreError(e.to_string())),
+    })?;
+    match tokio::time::timeout(state.limits.commit_wait, done).await {
+        Ok(Ok(result)) => Ok(result?),
+        Ok(Err(_)) => Err(ApiError::Store(crate::store::StoreError(
+            "the committer dropped the request".into(),
+        ))),
+        Err(_) => Err(ApiError::CommitTimeout { retry_after_secs }),
+    }
+}
