@@ -1,21 +1,20 @@
-use crate::core::json::{self, write_escaped};
+use crate::core::json::{self, write_escaped, FromNode};
 use crate::core::time::Millis;
 use core::fmt::Write;
-use serde::Deserialize;
 use std::collections::BTreeMap;
 
 /// Version of the stored progress format; a later release migrates older ones on read.
 pub const PROGRESS_VERSION: u32 = 1;
 
 /// What one user has done, as stored in the browser and merged across devices.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, FromNode)]
 #[serde(default)]
 pub struct Progress {
     /// `"guide/step"` → when it was completed.
     pub done: BTreeMap<String, Millis>,
 }
 
-#[derive(Deserialize)]
+#[derive(FromNode)]
 struct Stored {
     v: u32,
     #[serde(default)]

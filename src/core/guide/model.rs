@@ -2,6 +2,7 @@
 //! validator, the JSON Schema and the README's reference all follow them.
 
 use super::scalar::Scalar;
+use crate::core::json::FromNode;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -9,7 +10,7 @@ use std::collections::BTreeMap;
 pub const FORMAT_VERSION: u32 = 1;
 
 /// A whole guide file.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, FromNode)]
 #[serde(deny_unknown_fields)]
 pub struct GuideFile {
     /// Editors use this to find the JSON Schema; the widget ignores it.
@@ -50,7 +51,7 @@ fn is_default<T: Default + PartialEq>(x: &T) -> bool {
 }
 
 /// The step or event that marks a user's first real value.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, FromNode)]
 #[serde(deny_unknown_fields)]
 pub struct Wow {
     /// `guide-id/step-id`: completing this step is the wow moment.
@@ -65,7 +66,7 @@ pub struct Wow {
 }
 
 /// The look of the widget, as CSS custom properties inside its shadow root.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, FromNode)]
 #[serde(deny_unknown_fields)]
 pub struct Theme {
     /// Buttons, progress and highlights, e.g. `#5b5bd6`.
@@ -83,9 +84,13 @@ pub struct Theme {
     /// A CSS font-family list. Default: the system UI font.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub font: Option<String>,
+    /// The lowest z-index the widget's layers use (0 to 2147483000), for pages whose own
+    /// overlays sit very high. Default 2147483000.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub z_index: Option<u32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, FromNode)]
 #[serde(deny_unknown_fields)]
 pub struct Guide {
     /// Unique within the file; letters, digits, `-` and `_`.
@@ -122,7 +127,7 @@ fn is_true(b: &bool) -> bool {
     *b
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, FromNode)]
 #[serde(rename_all = "snake_case")]
 pub enum Frequency {
     /// Shown once; dismissing or completing ends it for good.
@@ -135,7 +140,7 @@ pub enum Frequency {
 }
 
 /// Who and where a guide is for. Every condition given must hold.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, FromNode)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
     /// URL path patterns: `*` matches within one segment, `**` across segments, e.g. `/app/**`.
@@ -150,7 +155,7 @@ pub struct Target {
 }
 
 /// When a guide starts. At most one field; none means "as soon as the target matches".
-#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, FromNode)]
 #[serde(deny_unknown_fields)]
 pub struct Start {
     /// Starts when this event is tracked.
@@ -165,7 +170,7 @@ pub struct Start {
 }
 
 /// One arm of an experiment.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, FromNode)]
 #[serde(deny_unknown_fields)]
 pub struct Variant {
     pub id: String,
@@ -176,7 +181,7 @@ pub struct Variant {
     pub steps: Option<Vec<String>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, FromNode)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
     /// Unique within the guide.
@@ -216,7 +221,7 @@ pub struct Step {
     pub complete_when: Option<Condition>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, FromNode)]
 #[serde(rename_all = "snake_case")]
 pub enum StepKind {
     /// An item of the checklist (the default).
@@ -230,7 +235,7 @@ pub enum StepKind {
     Modal,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, FromNode)]
 #[serde(rename_all = "kebab-case")]
 pub enum Placement {
     Top,
@@ -248,7 +253,7 @@ pub enum Placement {
     RightEnd,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, FromNode)]
 #[serde(deny_unknown_fields)]
 pub struct Button {
     pub label: String,
@@ -261,7 +266,7 @@ pub struct Button {
     pub guide: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, FromNode)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     Next,
@@ -275,7 +280,7 @@ pub enum Action {
 
 /// What the user must do for a step to count as done. Exactly one trigger
 /// (`event`, `click`, `url`, `appears`, `filled` or `manual`).
-#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, FromNode)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
     /// A tracked event name, e.g. "Project Created".
@@ -305,7 +310,7 @@ pub struct Condition {
 }
 
 /// A test on one value (an event property or a user trait). Every operator given must hold.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, FromNode)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -1,3 +1,4 @@
+use crate::core::json::{from_node, DeError, FromNode, Node, Path, Value};
 use core::fmt;
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -35,6 +36,21 @@ impl<'de> Deserialize<'de> for Scalar {
             }
         }
         d.deserialize_any(ScalarVisitor)
+    }
+}
+
+impl FromNode for Scalar {
+    fn from_node(node: &Node, path: &Path<'_>) -> Result<Self, DeError> {
+        match &node.value {
+            Value::Bool(b) => Ok(Scalar::Bool(*b)),
+            Value::Number(_) => f64::from_node(node, path).map(Scalar::Number),
+            Value::String(s) => Ok(Scalar::String(s.clone())),
+            _ => Err(from_node::invalid_type(
+                node,
+                path,
+                "a string, number or boolean",
+            )),
+        }
     }
 }
 

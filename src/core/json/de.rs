@@ -1,6 +1,8 @@
-//! serde over the spanned tree: the guide types keep their `#[derive(Deserialize)]` while every
-//! error learns the JSON pointer and span of the value that caused it.
+//! serde over the spanned tree, for native tools: every error learns the JSON pointer and span
+//! of the value that caused it. The widget reads through `FromNode` instead (see from_node.rs),
+//! and a test checks that both readers agree, so nothing here is instantiated in the wasm.
 
+use super::from_node::Path;
 use super::value::{Member, Node, Span, Value};
 use crate::core::suggest::did_you_mean;
 use core::fmt::{self, Display};
@@ -17,6 +19,16 @@ pub struct DeError {
 }
 
 impl DeError {
+    /// An error already placed at a pointer and span.
+    pub fn at(pointer: String, span: Span, message: String) -> Self {
+        DeError {
+            pointer,
+            span,
+            message,
+            located: true,
+        }
+    }
+
     fn locate(mut self, span: Span, path: &Path<'_>) -> Self {
         if !self.located {
             self.located = true;
@@ -97,29 +109,8 @@ impl Display for Found<'_> {
     }
 }
 
-/// Where a node sits, as a chain back to the root; rendered only when an error needs it.
-enum Path<'a> {
-    Root,
-    Key(&'a Path<'a>, &'a str),
-    Index(&'a Path<'a>, usize),
-}
-
-impl Path<'_> {
-    fn pointer(&self) -> String {
-        match self {
-            Path::Root => String::new(),
-            Path::Key(parent, key) => format!(
-                "{}/{}",
-                parent.pointer(),
-                key.replace('~', "~0").replace('/', "~1")
-            ),
-            Path::Index(parent, i) => format!("{}/{i}", parent.pointer()),
-        }
-    }
-}
-
-/// Reads a `T` from a parsed node.
-pub fn from_node<'de, T: de::Deserialize<'de>>(node: &'de Node) -> Result<T, DeError> {
+/// Reads a `T` from a parsed node through serde (native tools and the agreement test).
+pub fn from_node_serde<'de, T: de::Deserialize<'de>>(node: &'de Node) -> Result<T, DeError> {
     T::deserialize(NodeDe {
         node,
         path: &Path::Root,
@@ -188,16 +179,51 @@ impl<'de> de::Deserializer<'de> for NodeDe<'de, '_> {
                 visitor.visit_enum(variant)
             }
             _ => Err(<DeError as de::Error>::invalid_type(
-                Unexpected::Map,
+                unexpected(self.node),
                 &visitor,
             )),
         };
         result.map_err(|e| e.locate(self.node.span, self.path))
     }
 
+    // Only objects: serde's derive would also accept a struct written as an array of its fields.
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        match self.node.value {
+            Value::Object(_) => self.deserialize_any(visitor),
+            _ => Err(
+                <DeError as de::Error>::invalid_type(unexpected(self.node), &visitor)
+                    .locate(self.node.span, self.path),
+            ),
+        }
+    }
+
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct identifier ignored_any
+        bytes byte_buf unit unit_struct seq tuple tuple_struct map identifier ignored_any
+    }
+}
+
+/// The node as serde's `Unexpected`, classified the way `deserialize_any` visits it.
+fn unexpected(node: &Node) -> Unexpected<'_> {
+    match &node.value {
+        Value::Null => Unexpected::Unit,
+        Value::Bool(b) => Unexpected::Bool(*b),
+        Value::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => {
+            if *n >= 0.0 {
+                Unexpected::Unsigned(*n as u64)
+            } else {
+                Unexpected::Signed(*n as i64)
+            }
+        }
+        Value::Number(n) => Unexpected::Float(*n),
+        Value::String(s) => Unexpected::Str(s),
+        Value::Array(_) => Unexpected::Seq,
+        Value::Object(_) => Unexpected::Map,
     }
 }
 

@@ -5,14 +5,18 @@
 //! node so type and validation errors can point at the exact value too. It is also far smaller
 //! in the widget than a general-purpose JSON crate.
 
+#[cfg(test)]
+pub mod agreement;
 mod de;
+pub mod from_node;
 mod number;
 mod parse;
 mod position;
 mod value;
 mod write;
 
-pub use de::{from_node, DeError};
+pub use de::{from_node_serde, DeError};
+pub use from_node::{from_node, FromNode, Path};
 pub use parse::{parse, ParseError, MAX_DEPTH};
 pub use position::{LineCol, LineIndex};
 pub use value::{Member, Node, Span, Value};
