@@ -1,5 +1,6 @@
 //! `cargo xtask <command>`: the project's build, demo, test and measurement tasks.
 
+mod bench_collector;
 mod build;
 mod demo;
 mod dist;
@@ -16,6 +17,7 @@ const HELP: &str = "cargo xtask <command>
   test              run every test: native, browser and end-to-end (installs what is missing)
   build             build the widget into pkg/
   dist              build, then print the size of every file a page loads, against the budget
+  bench collector   ingest events/s and latency with durable commits, beside a raw SQLite loop
   schema            regenerate schema/guides.schema.json from the guide model";
 
 fn main() -> ExitCode {
@@ -25,6 +27,7 @@ fn main() -> ExitCode {
         Some("test") => test::run(&args[1..]),
         Some("build") => build::run().map(|_| ()),
         Some("dist") => dist::run(),
+        Some("bench") => bench_collector::run_bench(&args[1..]),
         Some("schema") => schema::run(),
         Some("help" | "-h" | "--help") | None => {
             println!("{HELP}");
