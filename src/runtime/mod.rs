@@ -1,17 +1,19 @@
 //! Owns the core state and the browser adapters, and carries out the core's effects.
 
+mod consent;
 mod delivery;
 mod guides;
 mod observe;
 mod options;
+mod outbox;
 mod stage;
+mod tabs;
 mod user;
 
 pub use options::Options;
 
 use crate::core::engine::{Engine, Observed};
-use crate::core::events::{Identity, Message, Queue, QueuedEvent};
-use crate::core::ids::uuid_v4;
+use crate::core::events::Identity;
 use crate::web::mount::Mount;
 use crate::web::ui::{ChecklistUi, StepUi};
 use crate::web::{console, page, storage::Store};
@@ -34,6 +36,7 @@ pub struct Runtime {
     store: Store,
     state: RefCell<State>,
     listeners: RefCell<Vec<EventListener>>,
+    outbox: RefCell<outbox::Outbox>,
     /// The language texts are shown in.
     locale: String,
     /// Log every scheduling decision (init option `debug`, or `?wowpath_debug` in the URL).
@@ -49,7 +52,6 @@ pub struct Runtime {
 struct State {
     identity: Identity,
     engine: Option<Engine>,
-    queue: Queue,
     panel_open: bool,
     checklist_ui: Option<ChecklistUi>,
     step_ui: Option<StepUi>,
@@ -61,8 +63,6 @@ struct State {
     watchers: observe::Watchers,
     // Declared after the UI so listeners go before the elements they listen to.
     mount: Option<Rc<Mount>>,
-    flush_timer: Option<Timeout>,
-    sending: bool,
 }
 
 impl Runtime {
@@ -74,19 +74,16 @@ impl Runtime {
             );
             return;
         }
-        let (options_locale, options_debug) = (options.locale.clone(), options.debug);
-        let store = Store::default();
-        let queue = Queue::from_json(&store.get(&options.key("queue")).unwrap_or_default());
+        let locale = page::locale(options.locale.as_deref());
+        let debug = options.debug || page::url_has_flag("wowpath_debug");
         let rt = Rc::new(Runtime {
             options,
-            store,
-            state: RefCell::new(State {
-                queue,
-                ..State::default()
-            }),
+            store: Store::default(),
+            state: RefCell::default(),
             listeners: RefCell::default(),
-            locale: page::locale(options_locale.as_deref()),
-            debug: options_debug || page::url_has_flag("wowpath_debug"),
+            outbox: RefCell::default(),
+            locale,
+            debug,
             last_explained: RefCell::default(),
             appeared: RefCell::default(),
             user_hash: RefCell::default(),
@@ -95,7 +92,7 @@ impl Runtime {
         rt.state.borrow_mut().panel_open =
             rt.store.get(&rt.options.key("open")).as_deref() != Some("0");
         RUNTIME.with(|r| *r.borrow_mut() = Some(rt.clone()));
-        rt.listen_for_page_exit();
+        rt.start_delivery();
         match (inline_guides, rt.options.guides_url.clone()) {
             (Some(text), _) => rt.apply_guides(&text, "inline guides"),
             (None, Some(url)) => guides::fetch(Rc::downgrade(&rt), url),
@@ -103,32 +100,11 @@ impl Runtime {
                 "no guides were given to init (`guides` or `guidesUrl`): only events are sent",
             ),
         }
-        if !rt.state.borrow().queue.is_empty() {
-            rt.schedule_flush(0);
-        }
     }
 
     /// Queues one message for delivery. `properties_json` must be a JSON object's text.
     fn enqueue(self: &Rc<Self>, kind: &'static str, event: Option<&str>, properties_json: &str) {
-        let id = uuid_v4(page::random_bytes());
-        let json = {
-            let st = self.state.borrow();
-            let message = Message {
-                kind,
-                message_id: &id,
-                event,
-                properties_json,
-                timestamp: page::now_ms(),
-            };
-            message.to_json(&st.identity, &page::context())
-        };
-        let pushed = self.state.borrow_mut().queue.push(QueuedEvent { id, json });
-        if let Err(size) = pushed {
-            console::warn(&format!("an event of {size} bytes was dropped: events may be at most 32 KB; send less in its properties"));
-            return;
-        }
-        self.persist_queue();
-        self.schedule_flush(self.options.flush_after_ms);
+        self.queue_event(kind, event, properties_json);
     }
 
     /// `wowpath('track', event, properties)`: sent as an event, and matched against every
@@ -137,19 +113,17 @@ impl Runtime {
         self.enqueue("track", Some(event), properties_json);
         let properties = crate::core::json::parse(properties_json).ok();
         self.with_engine(|e| {
-            e.observe(
-                Observed::Event {
-                    name: event,
-                    properties: properties.as_ref(),
-                },
-                page::now_ms(),
-            )
+            let seen = Observed::Event {
+                name: event,
+                properties: properties.as_ref(),
+            };
+            e.observe(seen, page::now_ms())
         });
     }
 
     /// `wowpath('page', name, properties)`.
-    pub fn page(self: &Rc<Self>, properties_json: &str) {
-        self.enqueue("page", None, properties_json);
+    pub fn page(self: &Rc<Self>, name: Option<&str>, properties_json: &str) {
+        self.enqueue("page", name, properties_json);
     }
 
     /// `wowpath('complete', stepId)` (or `guideId/stepId`).
@@ -157,7 +131,7 @@ impl Runtime {
         self.with_engine(|e| e.complete(step_id, page::now_ms()));
     }
 
-    /// `wowpath('start', guideId)`.
+    /// `wowpath('start', guideId)`; false when the guide file has no such guide.
     pub fn start_guide(self: &Rc<Self>, guide_id: &str) -> bool {
         let known = self
             .state

@@ -2,10 +2,16 @@
 //! creates is owned by a guard that undoes it on drop.
 
 pub mod console;
+pub mod context;
+pub mod entropy;
+pub mod locks;
 pub mod mount;
 pub mod mutations;
 pub mod navigation;
+pub mod online;
 pub mod page;
+pub mod privacy;
+pub mod promise;
 pub mod storage;
 pub mod transport;
 pub mod ui;

@@ -1,9 +1,11 @@
 //! `cargo xtask <command>`: the project's build, demo, test and measurement tasks.
 
 mod bench;
+mod bench_collector;
 mod build;
 mod demo;
 mod dist;
+mod schema;
 mod setup;
 mod test;
 mod util;
@@ -15,8 +17,9 @@ const HELP: &str = "cargo xtask <command>
   demo [--port N]   build the widget and serve the demo app with the collector (SQLite)
   test              run every test: native, browser and end-to-end (installs what is missing)
   build             build the widget into pkg/
-  bench [name]      measurements beside a baseline from the same run (names: engine)
-  dist              build, then print the size of every file a page loads, against the budget";
+  bench [name]      measurements beside a baseline from the same run (engine, collector)
+  dist              build, then print the size of every file a page loads, against the budget
+  schema            regenerate schema/guides.schema.json from the guide model";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -26,6 +29,7 @@ fn main() -> ExitCode {
         Some("build") => build::run().map(|_| ()),
         Some("dist") => dist::run(),
         Some("bench") => bench::run(&args[1..]),
+        Some("schema") => schema::run(),
         Some("help" | "-h" | "--help") | None => {
             println!("{HELP}");
             Ok(())

@@ -5,11 +5,12 @@ mod engine;
 
 use anyhow::{bail, Result};
 
-pub const NAMES: &str = "engine";
+pub const NAMES: &str = "engine, collector";
 
 pub fn run(args: &[String]) -> Result<()> {
     match args.first().map(String::as_str) {
         Some("engine") => engine::run(),
+        Some("collector") => crate::bench_collector::run_bench(args),
         None => engine::run(),
         Some(other) => bail!("unknown benchmark `{other}`; choose one of: {NAMES}"),
     }
