@@ -57,10 +57,11 @@ pub fn identify(user_id: &str, traits_json: &str) -> Result<(), JsError> {
     Ok(())
 }
 
+/// A page view: `name` (optional) goes top-level, as Segment's page call has it.
 #[wasm_bindgen]
-pub fn page(properties_json: &str) -> Result<(), JsError> {
+pub fn page(name: Option<String>, properties_json: &str) -> Result<(), JsError> {
     object_text("page properties", properties_json)?;
-    running("page")?.page(properties_json);
+    running("page")?.page(name.as_deref().filter(|n| !n.is_empty()), properties_json);
     Ok(())
 }
 
@@ -81,5 +82,28 @@ pub fn reset() -> Result<(), JsError> {
 #[wasm_bindgen]
 pub async fn flush() -> Result<(), JsError> {
     running("flush")?.flush().await;
+    Ok(())
+}
+
+/// The account (company, team) the user belongs to; B2B products onboard whole accounts.
+#[wasm_bindgen]
+pub fn group(group_id: &str, traits_json: &str) -> Result<(), JsError> {
+    non_empty("the group id", group_id)?;
+    object_text("group traits", traits_json)?;
+    running("group")?.group(group_id, traits_json);
+    Ok(())
+}
+
+/// Stops all event collection on this browser for this app, and forgets unsent events.
+#[wasm_bindgen(js_name = optOut)]
+pub fn opt_out() -> Result<(), JsError> {
+    running("optOut")?.opt_out();
+    Ok(())
+}
+
+/// Collects events again after `optOut` (or despite Do Not Track / GPC).
+#[wasm_bindgen(js_name = optIn)]
+pub fn opt_in() -> Result<(), JsError> {
+    running("optIn")?.opt_in();
     Ok(())
 }

@@ -193,7 +193,15 @@ impl<'a> Scanner<'a> {
         if self.s.as_bytes().get(close + 1) != Some(&b'(') {
             return None;
         }
-        let end = self.find(CLOSE_PAREN, close + 2).filter(|&c| c < to)?;
+        let mut end = self.find(CLOSE_PAREN, close + 2).filter(|&c| c < to)?;
+        // Parentheses inside a destination pair up: `(https://x.example/a_(b))`.
+        let opened = |end: usize| self.s[close + 2..end].matches('(').count();
+        while opened(end) > self.s[close + 2..end].matches(')').count() {
+            match self.find(CLOSE_PAREN, end + 1).filter(|&c| c < to) {
+                Some(next) => end = next,
+                None => break,
+            }
+        }
         let href = self.s[close + 2..end].trim();
         if !is_safe_href(href) {
             if let Some(rejected) = &mut self.rejected {

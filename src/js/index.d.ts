@@ -12,19 +12,28 @@ export interface InitOptions {
   flushAfterMs?: number;
   /** Log every decision to the console. Default false. */
   debug?: boolean;
+  /** Gzip batches with CompressionStream. Only toward a collector that accepts `Content-Encoding: gzip` (ours). Default false. */
+  gzip?: boolean;
+  /** Treat Do Not Track and Global Privacy Control as an opt-out unless the user called `optIn`. Default false. */
+  honorPrivacySignals?: boolean;
+  /** Give up on a request after this many ms and retry later. Default 10000. */
+  requestTimeoutMs?: number;
 }
 
 export type Properties = Record<string, unknown>;
 
 export function init(options: InitOptions): Promise<void>;
 export function identify(userId: string, traits?: Properties): Promise<void>;
+export function group(accountId: string, traits?: Properties): Promise<void>;
 export function track(event: string, properties?: Properties): Promise<void>;
 export function page(name?: string, properties?: Properties): Promise<void>;
 export function complete(stepId: string): Promise<void>;
 export function reset(): Promise<void>;
 export function flush(): Promise<void>;
+export function optOut(): Promise<void>;
+export function optIn(): Promise<void>;
 
-type Command = 'init' | 'identify' | 'track' | 'page' | 'complete' | 'reset' | 'flush';
+type Command = 'init' | 'identify' | 'group' | 'track' | 'page' | 'complete' | 'reset' | 'flush' | 'optOut' | 'optIn';
 
 declare global {
   interface Window {

@@ -3,17 +3,32 @@
 import start, * as wasm from './wowpath.js';
 
 let ready;
-const load = () => (ready ||= start({ module_or_path: new URL('./wowpath_bg.wasm', import.meta.url) }));
+let loaded = false;
+const load = () =>
+  (ready ||= start({ module_or_path: new URL('./wowpath_bg.wasm', import.meta.url) }).then(() => {
+    loaded = true;
+  }));
 
 // Objects cross into Rust as JSON text, so one validating parser reads every input.
 const json = (value) => (value === undefined || value === null ? '{}' : JSON.stringify(value));
 const text = (value) => (typeof value === 'string' ? value : value == null ? '' : String(value));
-const call = async (fn) => {
-  await load();
-  return fn();
+const DONE = Promise.resolve();
+// Once the module is loaded, calls go straight into wasm (no await per call: `track` stays
+// cheap); a throw becomes a rejected Promise, as before loading.
+const call = (fn) => {
+  if (!loaded) return load().then(fn);
+  try {
+    const result = fn();
+    return result === undefined ? DONE : Promise.resolve(result);
+  } catch (e) {
+    return Promise.reject(e);
+  }
 };
 
-/** Starts the widget: `init({ writeKey, endpoint?, guides? | guidesUrl?, flushAfterMs?, debug? })`. */
+/**
+ * Starts the widget: `init({ writeKey, endpoint?, guides? | guidesUrl?, flushAfterMs?, gzip?,
+ * honorPrivacySignals?, requestTimeoutMs?, debug? })`.
+ */
 export const init = (options) =>
   call(() => {
     if (typeof options !== 'object' || options === null) {
@@ -26,14 +41,19 @@ export const init = (options) =>
 
 /** Names the signed-in user; progress made while anonymous carries over. */
 export const identify = (userId, traits) => call(() => wasm.identify(text(userId), json(traits)));
+/** Names the account (company, team) the user works in: `group('acme', { plan: 'team' })`. */
+export const group = (accountId, traits) => call(() => wasm.group(text(accountId), json(traits)));
 /** Reports something the user did: `track('Project Created', { template: 'kanban' })`. */
 export const track = (event, properties) => call(() => wasm.track(text(event), json(properties)));
 /** Reports a page view (single-page apps call it on every route change). */
-export const page = (name, properties) =>
-  call(() => wasm.page(json(name == null ? properties : { ...properties, name: text(name) })));
+export const page = (name, properties) => call(() => wasm.page(name == null ? undefined : text(name), json(properties)));
 /** Marks a step done by its id. */
 export const complete = (stepId) => call(() => wasm.complete(text(stepId)));
 /** Forgets the signed-in user on this browser (call it on logout). */
 export const reset = () => call(() => wasm.reset());
-/** Sends queued events now. */
+/** Sends queued events now; resolves when the queue is empty or sending must wait. */
 export const flush = () => call(() => wasm.flush());
+/** Stops collecting events on this browser and forgets the unsent ones. */
+export const optOut = () => call(() => wasm.optOut());
+/** Collects events again after `optOut` (or despite Do Not Track / GPC). */
+export const optIn = () => call(() => wasm.optIn());

@@ -1,19 +1,20 @@
 //! Owns the core state and the browser adapters, and carries out the core's effects.
 
+mod consent;
 mod delivery;
 mod guides;
 mod options;
+mod outbox;
+mod tabs;
 mod user;
 
 pub use options::Options;
 
 use crate::core::engine::Engine;
-use crate::core::events::{Identity, Message, Queue, QueuedEvent};
-use crate::core::ids::uuid_v4;
+use crate::core::events::Identity;
 use crate::web::mount::Mount;
 use crate::web::{console, page, render::ChecklistUi, storage::Store};
 use gloo::events::EventListener;
-use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -31,19 +32,17 @@ pub struct Runtime {
     store: Store,
     state: RefCell<State>,
     listeners: RefCell<Vec<EventListener>>,
+    outbox: RefCell<outbox::Outbox>,
 }
 
 #[derive(Default)]
 struct State {
     identity: Identity,
     engine: Option<Engine>,
-    queue: Queue,
     panel_open: bool,
     ui: Option<ChecklistUi>,
     // Declared after `ui` so the listeners go before the elements they listen to.
     mount: Option<Mount>,
-    flush_timer: Option<Timeout>,
-    sending: bool,
 }
 
 impl Runtime {
@@ -55,22 +54,18 @@ impl Runtime {
             );
             return;
         }
-        let store = Store::default();
-        let queue = Queue::from_json(&store.get(&options.key("queue")).unwrap_or_default());
         let rt = Rc::new(Runtime {
             options,
-            store,
-            state: RefCell::new(State {
-                queue,
-                ..State::default()
-            }),
+            store: Store::default(),
+            state: RefCell::default(),
             listeners: RefCell::default(),
+            outbox: RefCell::default(),
         });
         rt.state.borrow_mut().identity = rt.load_identity();
         rt.state.borrow_mut().panel_open =
             rt.store.get(&rt.options.key("open")).as_deref() != Some("0");
         RUNTIME.with(|r| *r.borrow_mut() = Some(rt.clone()));
-        rt.listen_for_page_exit();
+        rt.start_delivery();
         match (inline_guides, rt.options.guides_url.clone()) {
             (Some(text), _) => rt.apply_guides(&text, "inline guides"),
             (None, Some(url)) => guides::fetch(Rc::downgrade(&rt), url),
@@ -78,32 +73,11 @@ impl Runtime {
                 "no guides were given to init (`guides` or `guidesUrl`): only events are sent",
             ),
         }
-        if !rt.state.borrow().queue.is_empty() {
-            rt.schedule_flush(0);
-        }
     }
 
     /// Queues one message for delivery. `properties_json` must be a JSON object's text.
     fn enqueue(self: &Rc<Self>, kind: &'static str, event: Option<&str>, properties_json: &str) {
-        let id = uuid_v4(page::random_bytes());
-        let json = {
-            let st = self.state.borrow();
-            let message = Message {
-                kind,
-                message_id: &id,
-                event,
-                properties_json,
-                timestamp: page::now_ms(),
-            };
-            message.to_json(&st.identity, &page::context())
-        };
-        let pushed = self.state.borrow_mut().queue.push(QueuedEvent { id, json });
-        if let Err(size) = pushed {
-            console::warn(&format!("an event of {size} bytes was dropped: events may be at most 32 KB; send less in its properties"));
-            return;
-        }
-        self.persist_queue();
-        self.schedule_flush(self.options.flush_after_ms);
+        self.queue_event(kind, event, properties_json);
     }
 
     /// `wowpath('track', event, properties)`.
@@ -120,8 +94,8 @@ impl Runtime {
     }
 
     /// `wowpath('page', name, properties)`.
-    pub fn page(self: &Rc<Self>, properties_json: &str) {
-        self.enqueue("page", None, properties_json);
+    pub fn page(self: &Rc<Self>, name: Option<&str>, properties_json: &str) {
+        self.enqueue("page", name, properties_json);
     }
 
     /// `wowpath('complete', stepId)`.

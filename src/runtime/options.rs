@@ -18,10 +18,25 @@ pub struct Options {
     /// Log every decision to the console. Default false.
     #[serde(default)]
     pub debug: bool,
+    /// Gzip batches (`Content-Encoding: gzip`, via CompressionStream). Only for a collector
+    /// that accepts it (ours); Segment-compatible endpoints may not. Default false.
+    #[serde(default)]
+    pub gzip: bool,
+    /// Treat Do Not Track and Global Privacy Control as an opt-out, unless the user opted in
+    /// explicitly. Default false.
+    #[serde(default)]
+    pub honor_privacy_signals: bool,
+    /// Give up on a request after this long and retry later (ms). Default 10000.
+    #[serde(default = "default_request_timeout")]
+    pub request_timeout_ms: u32,
 }
 
 fn default_flush_after() -> u32 {
     500
+}
+
+fn default_request_timeout() -> u32 {
+    10_000
 }
 
 impl Options {

@@ -2,8 +2,14 @@
 //! creates is owned by a guard that undoes it on drop.
 
 pub mod console;
+pub mod context;
+pub mod entropy;
+pub mod locks;
 pub mod mount;
+pub mod online;
 pub mod page;
+pub mod privacy;
+pub mod promise;
 pub mod render;
 pub mod storage;
 pub mod transport;

@@ -1,6 +1,5 @@
-//! Facts about the page and browser: the clock, randomness, the URL and the language.
+//! Facts about the page and browser: the clock and randomness (`context.rs` has the rest).
 
-use crate::core::events::Context;
 use crate::core::time::Millis;
 
 pub fn now_ms() -> Millis {
@@ -22,32 +21,4 @@ pub fn random_bytes() -> [u8; 16] {
             .copy_from_slice(&((js_sys::Math::random() * 2f64.powi(52)) as u64).to_le_bytes());
     }
     bytes
-}
-
-pub fn context() -> Context {
-    let window = web_sys::window();
-    let location = window.as_ref().map(|w| w.location());
-    let document = window.as_ref().and_then(|w| w.document());
-    let navigator = window.as_ref().map(|w| w.navigator());
-    Context {
-        library_version: crate::VERSION,
-        url: location
-            .as_ref()
-            .and_then(|l| l.href().ok())
-            .unwrap_or_default(),
-        path: location
-            .as_ref()
-            .and_then(|l| l.pathname().ok())
-            .unwrap_or_default(),
-        title: document.as_ref().map(|d| d.title()).unwrap_or_default(),
-        referrer: document.as_ref().map(|d| d.referrer()).unwrap_or_default(),
-        locale: navigator
-            .as_ref()
-            .and_then(|n| n.language())
-            .unwrap_or_default(),
-        user_agent: navigator
-            .as_ref()
-            .and_then(|n| n.user_agent().ok())
-            .unwrap_or_default(),
-    }
 }

@@ -35,10 +35,46 @@ impl Store {
         false
     }
 
+    /// Stores a value in localStorage only: `None` when there is no localStorage (the value
+    /// is then kept in memory), `Some(false)` when it refused the value (full).
+    pub fn set_in_local(&self, key: &str, value: &str) -> Option<bool> {
+        let Some(s) = local() else {
+            self.set(key, value);
+            return None;
+        };
+        let ok = s.set_item(key, value).is_ok();
+        if ok {
+            self.memory.borrow_mut().remove(key);
+        }
+        Some(ok)
+    }
+
     pub fn remove(&self, key: &str) {
         self.memory.borrow_mut().remove(key);
         if let Some(s) = local() {
             let _ = s.remove_item(key);
         }
+    }
+
+    /// Every stored key that starts with `prefix` (in localStorage or, if blocked, in memory).
+    pub fn keys_with_prefix(&self, prefix: &str) -> Vec<String> {
+        let mut keys: Vec<String> = self
+            .memory
+            .borrow()
+            .keys()
+            .filter(|k| k.starts_with(prefix))
+            .cloned()
+            .collect();
+        if let Some(s) = local() {
+            let n = s.length().unwrap_or(0);
+            for i in 0..n {
+                if let Ok(Some(k)) = s.key(i) {
+                    if k.starts_with(prefix) && !keys.contains(&k) {
+                        keys.push(k);
+                    }
+                }
+            }
+        }
+        keys
     }
 }

@@ -1,5 +1,6 @@
 use crate::core::json::write_escaped;
 use crate::core::time::{iso8601, Millis};
+use core::fmt::Write;
 
 /// Who the events are about.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -16,14 +17,28 @@ pub struct Context {
     pub path: String,
     pub title: String,
     pub referrer: String,
+    /// The query string, `?` included (Segment's `context.page.search`).
+    pub search: String,
     pub locale: String,
     pub user_agent: String,
+    pub screen: Screen,
+}
+
+/// `context.screen`: CSS pixels and the device pixel ratio.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Screen {
+    pub width: u32,
+    pub height: u32,
+    /// `devicePixelRatio` in hundredths (125 is 1.25): integers keep Rust's float formatter,
+    /// about 11 KB, out of the widget.
+    pub density_centi: u32,
 }
 
 /// One message about to be queued. `properties_json` must already be a JSON object's text.
 pub struct Message<'a> {
     pub kind: &'static str,
     pub message_id: &'a str,
+    /// The message's name: `event` of a track, `name` of a page, `groupId` of a group.
     pub event: Option<&'a str>,
     pub properties_json: &'a str,
     pub timestamp: Millis,
@@ -48,7 +63,12 @@ impl Message<'_> {
             field(&mut out, "userId", user_id);
         }
         if let Some(event) = self.event {
-            field(&mut out, "event", event);
+            let name = match self.kind {
+                "page" | "screen" => "name",
+                "group" => "groupId",
+                _ => "event",
+            };
+            field(&mut out, name, event);
         }
         let payload = if self.kind == "identify" || self.kind == "group" {
             "traits"
@@ -67,19 +87,46 @@ impl Message<'_> {
         field(&mut out, "path", &ctx.path);
         field(&mut out, "title", &ctx.title);
         field(&mut out, "referrer", &ctx.referrer);
+        field(&mut out, "search", &ctx.search);
         out.push('}');
         field(&mut out, "locale", &ctx.locale);
         field(&mut out, "userAgent", &ctx.user_agent);
+        let s = ctx.screen;
+        let d = if s.density_centi == 0 {
+            100
+        } else {
+            s.density_centi
+        };
+        let _ = write!(
+            out,
+            ",\"screen\":{{\"width\":{},\"height\":{},\"density\":{}",
+            s.width,
+            s.height,
+            d / 100
+        );
+        match d % 100 {
+            0 => {}
+            c if c % 10 == 0 => {
+                let _ = write!(out, ".{}", c / 10);
+            }
+            c => {
+                let _ = write!(out, ".{c:02}");
+            }
+        }
+        out.push('}');
         out.push_str("}}");
         out
     }
 }
 
-/// `{"batch":[…],"sentAt":"…","writeKey":"…"}` from message texts.
+/// `{"batch":[…],"sentAt":"…","writeKey":"…"}` from message texts. When events had to be
+/// dropped because the queue was full, the batch says how many in a batch-level `context`
+/// (which Segment merges into every message).
 pub fn batch_body<'a>(
     messages: impl IntoIterator<Item = &'a str>,
     sent_at: Millis,
     write_key: &str,
+    dropped: u64,
 ) -> String {
     let mut out = String::from("{\"batch\":[");
     for (i, m) in messages.into_iter().enumerate() {
@@ -91,6 +138,9 @@ pub fn batch_body<'a>(
     out.push(']');
     field(&mut out, "sentAt", &iso8601(sent_at));
     field(&mut out, "writeKey", write_key);
+    if dropped > 0 {
+        let _ = write!(out, ",\"context\":{{\"droppedEvents\":{dropped}}}");
+    }
     out.push('}');
     out
 }
@@ -119,7 +169,7 @@ mod tests {
             properties_json: "{\"n\":1}",
             timestamp: 0,
         };
-        let body = batch_body([m.to_json(&who, &ctx).as_str()], 1000, "wk");
+        let body = batch_body([m.to_json(&who, &ctx).as_str()], 1000, "wk", 0);
         let node = json::parse(&body).expect("valid JSON");
         let msg = &node
             .get("batch")
@@ -149,6 +199,54 @@ mod tests {
         assert_eq!(
             node.get("sentAt").and_then(|n| n.as_str()),
             Some("1970-01-01T00:00:01.000Z")
+        );
+    }
+
+    #[test]
+    fn page_and_group_names_and_the_screen_go_where_segment_wants_them() {
+        let who = Identity {
+            anonymous_id: "a".into(),
+            user_id: None,
+        };
+        let table = [
+            ("page", 200, "\"name\":\"Pricing\"", "\"density\":2}"),
+            ("group", 125, "\"groupId\":\"Pricing\"", "\"density\":1.25}"),
+            ("track", 150, "\"event\":\"Pricing\"", "\"density\":1.5}"),
+            ("screen", 0, "\"name\":\"Pricing\"", "\"density\":1}"),
+        ];
+        for (kind, density_centi, name, density) in table {
+            let ctx = Context {
+                search: "?q=1".into(),
+                screen: Screen {
+                    width: 1280,
+                    height: 800,
+                    density_centi,
+                },
+                ..Context::default()
+            };
+            let m = Message {
+                kind,
+                message_id: "m",
+                event: Some("Pricing"),
+                properties_json: "{}",
+                timestamp: 0,
+            };
+            let text = m.to_json(&who, &ctx);
+            assert!(json::parse(&text).is_ok(), "{text}");
+            assert!(text.contains(name), "{text}");
+            assert!(text.contains(density), "{text}");
+            assert!(text.contains("\"search\":\"?q=1\""), "{text}");
+            let payload = if kind == "group" {
+                "traits"
+            } else {
+                "properties"
+            };
+            assert!(text.contains(&format!("\"{payload}\":{{}}")), "{text}");
+        }
+        let body = batch_body([], 0, "wk", 3);
+        assert!(
+            body.ends_with(",\"context\":{\"droppedEvents\":3}}"),
+            "{body}"
         );
     }
 }

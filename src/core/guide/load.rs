@@ -1,13 +1,16 @@
+//! The entry point: guide text in, the file and every diagnostic out.
+
 use super::error::{Diagnostic, Severity};
-use super::model::{GuideFile, FORMAT_VERSION};
-use crate::core::json::{self, LineIndex, Node};
-use std::collections::BTreeSet;
+use super::model::GuideFile;
+use super::{structure, validate};
+use crate::core::json::{self, LineIndex};
 
 /// A guide file that was read, with everything found wrong or doubtful in it.
 #[derive(Debug)]
 pub struct Loaded {
     /// `None` when an error makes the file unusable; the widget then shows nothing.
     pub file: Option<GuideFile>,
+    /// Errors and warnings, in the order found: syntax or structure first, then meaning.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -20,186 +23,60 @@ impl Loaded {
 }
 
 /// Parses and validates guide text. Never panics, whatever the input.
+///
+/// A syntax error stops everything (nothing after it can be trusted). Structural errors
+/// (unknown fields, wrong types) are all reported; when removing the offending fields leaves
+/// a readable file, its meaning is checked too, so one run shows as much as possible.
 pub fn load(text: &str) -> Loaded {
     let index = LineIndex::new(text);
-    let node = match json::parse(text) {
+    let root = match json::parse(text) {
         Ok(node) => node,
         Err(e) => {
-            let d = diagnostic(&index, "syntax", String::new(), e.offset, e.message);
+            let d = Diagnostic {
+                severity: Severity::Error,
+                code: "syntax",
+                pointer: String::new(),
+                at: index.line_col(e.offset),
+                message: e.message,
+            };
             return Loaded {
                 file: None,
                 diagnostics: vec![d],
             };
         }
     };
-    let file: GuideFile = match json::from_node(&node) {
-        Ok(file) => file,
-        Err(e) => {
-            let code = if e.message.starts_with("unknown field") {
-                "unknown_field"
-            } else if e.message.starts_with("missing field") {
-                "missing_field"
-            } else {
-                "invalid_type"
-            };
-            let d = diagnostic(&index, code, e.pointer, e.span.start, e.message);
-            return Loaded {
-                file: None,
-                diagnostics: vec![d],
-            };
-        }
-    };
-    let diagnostics = validate(&file, &node, &index);
-    let file = if diagnostics.iter().any(|d| d.severity == Severity::Error) {
-        None
-    } else {
-        Some(file)
-    };
-    Loaded { file, diagnostics }
-}
-
-fn diagnostic(
-    index: &LineIndex<'_>,
-    code: &'static str,
-    pointer: String,
-    offset: usize,
-    message: String,
-) -> Diagnostic {
-    Diagnostic {
-        severity: Severity::Error,
-        code,
-        pointer,
-        at: index.line_col(offset),
-        message,
-    }
-}
-
-/// Offset of the value at `pointer` in the parsed tree (the document start if it is not there).
-fn offset_of(root: &Node, pointer: &str) -> usize {
-    let mut node = root;
-    for seg in pointer.split('/').skip(1) {
-        let next = match &node.value {
-            json::Value::Array(items) => seg.parse::<usize>().ok().and_then(|i| items.get(i)),
-            _ => node.get(seg),
+    let read = structure::read(&root, &index);
+    let mut diagnostics = read.diagnostics;
+    let structural_errors = !diagnostics.is_empty();
+    let Some(file) = read.file else {
+        return Loaded {
+            file: None,
+            diagnostics,
         };
-        match next {
-            Some(n) => node = n,
-            None => break,
-        }
-    }
-    node.span.start
-}
-
-fn validate(file: &GuideFile, root: &Node, index: &LineIndex<'_>) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let mut err = |code, pointer: String, message: String| {
-        let offset = offset_of(root, &pointer);
-        out.push(diagnostic(index, code, pointer, offset, message));
     };
-    if file.version != FORMAT_VERSION {
-        err(
-            "unsupported_version",
-            "/version".into(),
-            format!(
-                "version {} is not supported: this widget reads version {FORMAT_VERSION}",
-                file.version
-            ),
-        );
+    // A field removed to read on leaves its object incomplete: what is said about that object
+    // or its other fields may only echo the first error, so it is left out.
+    // A field read with the wrong type or value (`kind: "tooltop"`) also changes what its
+    // siblings mean; an unknown field does not.
+    let dropped: Vec<(String, bool)> = diagnostics
+        .iter()
+        .map(|d| (d.pointer.clone(), d.code != "unknown_field"))
+        .collect();
+    let echoes = |pointer: &str| {
+        dropped.iter().any(|(d, siblings)| {
+            let object = d.rsplit_once('/').map_or("", |(parent, _)| parent);
+            let parent = pointer.rsplit_once('/').map_or("", |(parent, _)| parent);
+            pointer == object || (*siblings && !object.is_empty() && parent == object)
+        })
+    };
+    let semantic = validate::validate(&file, &root, text, &index);
+    diagnostics.extend(semantic.into_iter().filter(|d| !echoes(&d.pointer)));
+    let usable = !structural_errors && !diagnostics.iter().any(|d| d.severity == Severity::Error);
+    Loaded {
+        file: usable.then_some(file),
+        diagnostics,
     }
-    if !(0.0..=0.5).contains(&file.holdout) {
-        err(
-            "out_of_range",
-            "/holdout".into(),
-            "holdout must be between 0 and 0.5 (a fraction of users)".into(),
-        );
-    }
-    let mut guide_ids = BTreeSet::new();
-    for (g, guide) in file.guides.iter().enumerate() {
-        if !guide_ids.insert(guide.id.as_str()) {
-            err(
-                "duplicate_id",
-                format!("/guides/{g}/id"),
-                format!("guide id `{}` is used twice: ids must be unique", guide.id),
-            );
-        }
-        if guide.steps.is_empty() {
-            err(
-                "empty",
-                format!("/guides/{g}/steps"),
-                "a guide needs at least one step".into(),
-            );
-        }
-        let mut step_ids = BTreeSet::new();
-        for (s, step) in guide.steps.iter().enumerate() {
-            if !step_ids.insert(step.id.as_str()) {
-                err(
-                    "duplicate_id",
-                    format!("/guides/{g}/steps/{s}/id"),
-                    format!(
-                        "step id `{}` is used twice in guide `{}`",
-                        step.id, guide.id
-                    ),
-                );
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn first(text: &str) -> Diagnostic {
-        load(text)
-            .diagnostics
-            .into_iter()
-            .next()
-            .expect("a diagnostic")
-    }
-
-    #[test]
-    fn a_valid_file_loads() {
-        let loaded = load(
-            r#"{"version":1,"guides":[{"id":"g","title":"T","steps":[{"id":"s","title":"S","complete_when":{"event":"E"}}]}]}"#,
-        );
-        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
-        assert_eq!(
-            loaded.file.expect("file").guides[0].steps[0]
-                .complete_when
-                .as_ref()
-                .and_then(|c| c.event.as_deref()),
-            Some("E")
-        );
-    }
-
-    #[test]
-    fn errors_carry_pointer_position_and_suggestion() {
-        let d =
-            first("{\"version\":1,\"guides\":[{\"id\":\"g\",\"title\":\"T\",\n \"stepz\":[]}]}");
-        assert_eq!(
-            (d.code, d.pointer.as_str(), d.at.to_string().as_str()),
-            ("unknown_field", "/guides/0/stepz", "2:2")
-        );
-        assert!(d.message.contains("did you mean `steps`?"), "{}", d.message);
-
-        let d = first("{\"version\":1,\n\"guides\":[{\"id\":\"g\",\"title\":7,\"steps\":[]}]}");
-        assert_eq!(
-            (d.pointer.as_str(), d.at.to_string().as_str()),
-            ("/guides/0/title", "2:29")
-        );
-        assert_eq!(d.message, "expected a string, found the number 7");
-
-        let d = first("{\"version\":1,\n  \"guides\": [,]}");
-        assert_eq!((d.code, d.at.to_string().as_str()), ("syntax", "2:14"));
-    }
-
-    #[test]
-    fn duplicate_ids_are_errors() {
-        let loaded = load(
-            r#"{"version":1,"guides":[{"id":"g","title":"T","steps":[{"id":"s","title":"S"},{"id":"s","title":"S"}]}]}"#,
-        );
-        assert!(loaded.file.is_none());
-        assert_eq!(loaded.diagnostics[0].pointer, "/guides/0/steps/1/id");
-    }
-}
+mod tests;

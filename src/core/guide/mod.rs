@@ -3,12 +3,18 @@
 
 mod error;
 mod load;
+mod locale;
 mod model;
 #[cfg(test)]
 mod reader_agreement;
+mod report;
 mod scalar;
+mod structure;
+mod validate;
 
 pub use error::{Diagnostic, Severity};
 pub use load::{load, Loaded};
+pub use locale::is_rtl;
 pub use model::*;
+pub use report::diagnostics_json;
 pub use scalar::Scalar;

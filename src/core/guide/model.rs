@@ -84,6 +84,10 @@ pub struct Theme {
     /// A CSS font-family list. Default: the system UI font.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub font: Option<String>,
+    /// The lowest z-index the widget's layers use (0 to 2147483000), for pages whose own
+    /// overlays sit very high. Default 2147483000.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub z_index: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, FromNode)]

@@ -49,7 +49,11 @@ fn inline_table() {
         ("[up](../x)", vec![link("../x", vec![t("up")])]),
         (
             "[x](javascript:alert(1))",
-            vec![t("[x](javascript:alert(1)"), t(")")],
+            vec![t("[x](javascript:alert(1))")],
+        ),
+        (
+            "[w](https://x.example/a_(b)) c",
+            vec![link("https://x.example/a_(b)", vec![t("w")]), t(" c")],
         ),
         ("[x](JavaScript:go)", vec![t("[x](JavaScript:go)")]),
         ("[x](data:text/html,hi)", vec![t("[x](data:text/html,hi)")]),

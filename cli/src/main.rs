@@ -1,0 +1,90 @@
+//! `wowpath check guides.json [--json] [--strict]`: the same validator the widget runs when it
+//! loads guides, for a SaaS team's CI. Exit status: 0 clean (warnings allowed unless
+//! `--strict`), 1 when a file has errors, 2 when the command itself is wrong.
+
+mod output;
+
+use std::process::ExitCode;
+use wowpath::core::guide::{load, Severity};
+
+const USAGE: &str = "usage: wowpath check <guides.json>... [--json] [--strict]
+
+  --json     print one JSON object per run: {files: [{file, errors, warnings, diagnostics}]}
+  --strict   treat warnings as errors (exit status 1)";
+
+struct Args {
+    files: Vec<String>,
+    json: bool,
+    strict: bool,
+}
+
+fn parse_args(args: &[String]) -> Result<Args, String> {
+    let Some((command, rest)) = args.split_first() else {
+        return Err("no command given".into());
+    };
+    if command != "check" {
+        return Err(format!(
+            "unknown command `{command}`: the command is `check`"
+        ));
+    }
+    let mut parsed = Args {
+        files: Vec::new(),
+        json: false,
+        strict: false,
+    };
+    for arg in rest {
+        match arg.as_str() {
+            "--json" => parsed.json = true,
+            "--strict" => parsed.strict = true,
+            flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
+            file => parsed.files.push(file.to_string()),
+        }
+    }
+    if parsed.files.is_empty() {
+        return Err("no guide file given".into());
+    }
+    Ok(parsed)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if matches!(
+        args.first().map(String::as_str),
+        Some("-h" | "--help" | "help")
+    ) {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    let args = match parse_args(&args) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("wowpath: {e}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut reports = Vec::new();
+    for file in &args.files {
+        let text = match std::fs::read_to_string(file) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("wowpath: cannot read {file}: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        reports.push((file.as_str(), load(&text).diagnostics));
+    }
+    if args.json {
+        println!("{}", output::json(&reports));
+    } else {
+        print!("{}", output::human(&reports));
+    }
+    let failing = reports
+        .iter()
+        .flat_map(|(_, ds)| ds)
+        .any(|d| d.severity == Severity::Error || args.strict);
+    if failing {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,94 @@
+//! Runs the real `wowpath` binary over the example guide files and over broken ones.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn wowpath(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_wowpath"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the wowpath binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn example_files() -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(root().join("examples/guides"))
+        .expect("examples/guides")
+        .map(|e| {
+            format!(
+                "examples/guides/{}",
+                e.expect("entry").file_name().to_string_lossy()
+            )
+        })
+        .collect();
+    files.sort();
+    files.push("www/guides.json".into());
+    files
+}
+
+#[test]
+fn every_example_guide_file_passes_strictly() {
+    let files = example_files();
+    let mut args = vec!["check", "--strict"];
+    args.extend(files.iter().map(String::as_str));
+    let (code, stdout, stderr) = wowpath(&args);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    for f in &files {
+        assert!(stdout.contains(&format!("{f}: ok")), "{stdout}");
+    }
+}
+
+#[test]
+fn a_broken_file_fails_with_located_messages() {
+    let dir = std::env::temp_dir().join(format!("wowpath-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("guides.json");
+    std::fs::write(
+        &file,
+        "{\n  \"version\": 1,\n  \"guides\": [{ \"id\": \"g\", \"title\": \"T\",\n    \"stesp\": [] }]\n}",
+    )
+    .expect("written");
+    let path = file.to_string_lossy().into_owned();
+    let (code, stdout, _) = wowpath(&["check", &path]);
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains(&format!(
+            "{path}:4:5: error[unknown_field] at /guides/0/stesp: unknown field `stesp`: did you mean `steps`?"
+        )),
+        "{stdout}"
+    );
+    let (code, stdout, _) = wowpath(&["check", &path, "--json"]);
+    assert_eq!(code, 1);
+    assert!(stdout.starts_with("{\"files\":[{\"file\":"), "{stdout}");
+    assert!(stdout.contains("\"errors\":1,\"warnings\":0"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "\"code\":\"unknown_field\",\"pointer\":\"/guides/0/stesp\",\"line\":4,\"column\":5"
+        ),
+        "{stdout}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn usage_mistakes_exit_with_2() {
+    assert_eq!(wowpath(&[]).0, 2);
+    assert_eq!(wowpath(&["lint", "x.json"]).0, 2);
+    assert_eq!(wowpath(&["check"]).0, 2);
+    assert_eq!(wowpath(&["check", "--nope", "x.json"]).0, 2);
+    let (code, _, stderr) = wowpath(&["check", "does-not-exist.json"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("cannot read does-not-exist.json"),
+        "{stderr}"
+    );
+}

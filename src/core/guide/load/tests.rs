@@ -1,0 +1,124 @@
+use super::*;
+
+fn first(text: &str) -> Diagnostic {
+    load(text)
+        .diagnostics
+        .into_iter()
+        .next()
+        .expect("a diagnostic")
+}
+
+#[test]
+fn a_valid_file_loads() {
+    let loaded = load(
+        r#"{"version":1,"guides":[{"id":"g","title":"T","steps":[{"id":"s","title":"S","complete_when":{"event":"E"}}]}]}"#,
+    );
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    assert_eq!(
+        loaded.file.expect("file").guides[0].steps[0]
+            .complete_when
+            .as_ref()
+            .and_then(|c| c.event.as_deref()),
+        Some("E")
+    );
+}
+
+#[test]
+fn errors_carry_pointer_position_and_suggestion() {
+    let d = first("{\"version\":1,\"guides\":[{\"id\":\"g\",\"title\":\"T\",\n \"stepz\":[]}]}");
+    assert_eq!(
+        (d.code, d.pointer.as_str(), d.at.to_string().as_str()),
+        ("unknown_field", "/guides/0/stepz", "2:2")
+    );
+    assert!(d.message.contains("did you mean `steps`?"), "{}", d.message);
+
+    let d = first("{\"version\":1,\n\"guides\":[{\"id\":\"g\",\"title\":7,\"steps\":[]}]}");
+    assert_eq!(
+        (d.pointer.as_str(), d.at.to_string().as_str()),
+        ("/guides/0/title", "2:29")
+    );
+    assert_eq!(d.message, "expected a string, found the number 7");
+
+    let d = first("{\"version\":1,\n  \"guides\": [,]}");
+    assert_eq!((d.code, d.at.to_string().as_str()), ("syntax", "2:14"));
+}
+
+#[test]
+fn every_structural_error_is_reported_not_just_the_first() {
+    let loaded = load(
+        r#"{"version":1,"holdot":0.1,"guides":[{"id":"g","title":"T","prority":2,
+        "steps":[{"id":"s","title":"S","placment":"top","kind":"tooltop"}]}]}"#,
+    );
+    let codes: Vec<(&str, &str)> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.pointer.as_str()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("unknown_field", "/holdot"),
+            ("unknown_field", "/guides/0/prority"),
+            ("unknown_field", "/guides/0/steps/0/placment"),
+            ("unknown_value", "/guides/0/steps/0/kind"),
+        ]
+    );
+    assert!(loaded.file.is_none());
+}
+
+#[test]
+fn semantic_errors_are_all_collected() {
+    let loaded = load(
+        r#"{"version":1,"holdout":0.7,"guides":[{"id":"g","title":"T","requires":["h"],
+        "steps":[{"id":"s","title":"S","kind":"tooltip","requires":["x"]},{"id":"s","title":"S"}]}]}"#,
+    );
+    let codes: Vec<&str> = loaded.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(
+        codes,
+        [
+            "out_of_range",
+            "unknown_reference",
+            "missing_field",
+            "unknown_reference",
+            "duplicate_id"
+        ]
+    );
+}
+
+#[test]
+fn duplicate_keys_are_errors_at_the_second_key() {
+    let d = first("{\"version\":1,\"version\":1,\"guides\":[]}");
+    assert_eq!(
+        (d.code, d.pointer.as_str(), d.at.to_string().as_str()),
+        ("duplicate_field", "/version", "1:14")
+    );
+}
+
+#[test]
+fn warnings_keep_the_file_usable() {
+    let loaded = load(
+        r#"{"version":1,"guides":[{"id":"g","title":"T","steps":[{"id":"s","title":"S","placement":"top"}]}]}"#,
+    );
+    assert_eq!(loaded.diagnostics.len(), 1);
+    assert_eq!(loaded.diagnostics[0].severity, Severity::Warning);
+    assert!(loaded.file.is_some());
+}
+
+#[test]
+fn the_example_files_are_clean() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/guides");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).expect("examples/guides exists") {
+        let path = entry.expect("a directory entry").path();
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let loaded = load(&text);
+        assert!(
+            loaded.diagnostics.is_empty(),
+            "{}: {:#?}",
+            path.display(),
+            loaded.diagnostics
+        );
+        seen += 1;
+    }
+    assert!(seen >= 3);
+}

@@ -1,0 +1,94 @@
+//! Translations: tags, keys that must name a text of the file, and strings one locale has and
+//! another lacks.
+
+use super::step::body_links;
+use super::values::check_locale_tag;
+use super::Ctx;
+use crate::core::guide::model::GuideFile;
+use crate::core::guide::structure::escape;
+use crate::core::suggest::closest;
+use std::collections::BTreeSet;
+
+/// Every key a translation may use: `guide.title`, `guide.step.title`, `guide.step.body`,
+/// `guide.step.buttons.N` (N counts from 0).
+pub fn keys(file: &GuideFile) -> BTreeSet<String> {
+    let mut keys = BTreeSet::new();
+    for g in &file.guides {
+        keys.insert(format!("{}.title", g.id));
+        for s in &g.steps {
+            keys.insert(format!("{}.{}.title", g.id, s.id));
+            keys.insert(format!("{}.{}.body", g.id, s.id));
+            for b in 0..s.buttons.len() {
+                keys.insert(format!("{}.{}.buttons.{b}", g.id, s.id));
+            }
+        }
+    }
+    keys
+}
+
+pub fn check(ctx: &mut Ctx<'_>, file: &GuideFile) {
+    if file.locales.is_empty() {
+        return;
+    }
+    let known = keys(file);
+    for (tag, strings) in &file.locales {
+        let at = format!("/locales/{}", escape(tag));
+        if let Err(m) = check_locale_tag(tag) {
+            ctx.error("invalid_locale", &at, m);
+        }
+        for (key, text) in strings {
+            let p = format!("{at}/{}", escape(key));
+            if !known.contains(key) {
+                let hint = match closest(key, known.iter().map(String::as_str)) {
+                    Some(k) => format!("did you mean `{k}`?"),
+                    None => "keys are `guide.title`, `guide.step.title`, `guide.step.body` and `guide.step.buttons.N`".into(),
+                };
+                ctx.error_at_key(
+                    "unknown_locale_key",
+                    &p,
+                    format!("`{key}` names no text in this file: {hint}"),
+                );
+            } else if key.ends_with(".body") {
+                body_links(ctx, &p, text);
+            }
+        }
+    }
+    let translated: BTreeSet<&String> = file
+        .locales
+        .values()
+        .flat_map(|strings| strings.keys())
+        .filter(|k| known.contains(*k))
+        .collect();
+    for (tag, strings) in &file.locales {
+        let missing: Vec<&&String> = translated
+            .iter()
+            .filter(|k| !strings.contains_key(**k))
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let listed: Vec<String> = missing.iter().take(5).map(|k| format!("`{k}`")).collect();
+        let more = if missing.len() > 5 {
+            format!(" and {} more", missing.len() - 5)
+        } else {
+            String::new()
+        };
+        ctx.warn(
+            "missing_translation",
+            &format!("/locales/{}", escape(tag)),
+            format!(
+                "locale `{tag}` lacks {} that another locale translates: {}{more}; `{tag}` users see the default text there",
+                plural(missing.len()),
+                listed.join(", ")
+            ),
+        );
+    }
+}
+
+fn plural(n: usize) -> String {
+    if n == 1 {
+        "1 string".into()
+    } else {
+        format!("{n} strings")
+    }
+}

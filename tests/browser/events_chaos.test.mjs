@@ -1,0 +1,115 @@
+// 2,000 events through a collector that fails on purpose (500s, 429s with Retry-After, 503
+// after storing, timeouts, slow answers, reset connections, and a proxy that goes down),
+// while two tabs of the app generate them and reload in the middle of sending. Every event
+// must be stored exactly once after deduplication: the test fails if even one is lost.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { startCollector, ROOT } from '../support/collector.mjs';
+import { launch } from '../support/browser.mjs';
+import { startChaosProxy } from '../support/chaos-proxy.mjs';
+import { eventsUrl, openEvents, trackRange, storedNs, sleep } from '../support/events.mjs';
+
+const TOTAL = 2000;
+const CHUNK = 50;
+const SEED = Number(process.env.CHAOS_SEED || Date.now() % 100000);
+
+// A small seeded generator, so a failing run can be replayed with CHAOS_SEED.
+function mulberry32(a) {
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Every other request fails, in one of these ways (weights). Failing them all at random would
+// let one tab's backoff grow to minutes, and its queue past its 512 KB cap, at this rate of
+// events; the cap's own test is native.
+const FAULTS = [
+  ['500', 14],
+  ['stored-503', 12],
+  ['429', 10],
+  ['429-date', 6],
+  ['slow', 12],
+  ['hang', 6],
+  ['reset', 12],
+];
+
+let collector, browser, proxy;
+before(async () => {
+  collector = await startCollector({ www: join(ROOT, 'tests/pages') });
+  proxy = await startChaosProxy(collector.url);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await proxy?.stop();
+  await collector?.stop();
+});
+
+test(`2,000 events through failures, reloads and two tabs are each stored exactly once (seed ${SEED})`, async () => {
+  const random = mulberry32(SEED);
+  const total = FAULTS.reduce((s, [, w]) => s + w, 0);
+  let requests = 0;
+  let faults = 0;
+  proxy.plan = () => {
+    if (requests++ % 2 === 0) return 'pass';
+    // Each fault once, in turn, then at random.
+    if (faults < FAULTS.length) return FAULTS[faults++][0];
+    let r = random() * total;
+    for (const [fault, weight] of FAULTS) if ((r -= weight) < 0) return fault;
+    return 'pass';
+  };
+  const context = await browser.newContext();
+  const url = eventsUrl(collector, { endpoint: proxy.url, flush: 30, timeout: 1000 });
+  const tabs = [await openEvents(context, url), await openEvents(context, url)];
+
+  // Each tab generates its half in chunks, and reloads right after some chunks, while the
+  // batch for that chunk is on its way.
+  const drive = async (tab, from, to) => {
+    for (let n = from, k = 0; n < to; n += CHUNK, k++) {
+      await trackRange(tab.page, 'Chaos Event', n, Math.min(n + CHUNK, to));
+      if (k % 6 === 3) {
+        await tab.page.reload();
+        await tab.page.waitForFunction(() => window.wowpath.loaded === true);
+      } else {
+        await sleep(400 + random() * 400);
+      }
+    }
+  };
+  const outage = (async () => {
+    await sleep(1200);
+    await proxy.down();
+    await sleep(2000);
+    await proxy.up();
+  })();
+  await Promise.all([drive(tabs[0], 0, TOTAL / 2), drive(tabs[1], TOTAL / 2, TOTAL), outage]);
+
+  // The chaos ends; the tabs deliver what they still hold as their backoff allows.
+  proxy.plan = () => 'pass';
+  const deadline = Date.now() + Number(process.env.CHAOS_WAIT || 60000);
+  let rows = [];
+  while (Date.now() < deadline) {
+    rows = storedNs(collector, 'Chaos Event');
+    if (rows.length >= TOTAL) break;
+    await sleep(250);
+  }
+  const stored = new Set(rows.map((r) => r.n));
+  const missing = [];
+  for (let n = 0; n < TOTAL; n++) if (!stored.has(n)) missing.push(n);
+  const copies = rows.filter((r) => r.copies !== 1);
+  const sent = proxy.requests.reduce((s, r) => s + r.ids.length, 0);
+  console.log(`chaos seed ${SEED}: ${proxy.requests.length} batch requests carrying ${sent} messages; faults ${JSON.stringify(proxy.faults)}`);
+  assert.deepEqual(missing, [], `${missing.length} events were lost`);
+  assert.deepEqual(copies, [], 'an event was stored under two message ids');
+  assert.equal(rows.length, TOTAL);
+  assert.ok(proxy.faults.pass > 0);
+  for (const [fault] of FAULTS) assert.ok(proxy.faults[fault] > 0, `the fault ${fault} was never injected`);
+  for (const tab of tabs) {
+    const trouble = tab.consoleMessages.filter((m) => m.type === 'pageerror' || /queue is full/.test(m.text));
+    assert.deepEqual(trouble, []);
+  }
+  await context.close();
+});
