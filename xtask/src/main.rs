@@ -6,6 +6,7 @@ mod dist;
 mod setup;
 mod test;
 mod util;
+mod wasm_functions;
 
 use std::process::ExitCode;
 
@@ -14,7 +15,7 @@ const HELP: &str = "cargo xtask <command>
   demo [--port N]   build the widget and serve the demo app with the collector (SQLite)
   test              run every test: native, browser and end-to-end (installs what is missing)
   build             build the widget into pkg/
-  dist              build, then print the size of every file a page loads, against the budget";
+  dist              build, then report the size of every file a page loads: budget, peers, largest functions";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
