@@ -1,8 +1,10 @@
 //! `cargo xtask <command>`: the project's build, demo, test and measurement tasks.
 
+mod bench_collector;
 mod build;
 mod demo;
 mod dist;
+mod schema;
 mod setup;
 mod test;
 mod util;
@@ -15,7 +17,9 @@ const HELP: &str = "cargo xtask <command>
   demo [--port N]   build the widget and serve the demo app with the collector (SQLite)
   test              run every test: native, browser and end-to-end (installs what is missing)
   build             build the widget into pkg/
-  dist              build, then report the size of every file a page loads: budget, peers, largest functions";
+  dist              build, then report the size of every file a page loads: budget, peers, largest functions
+  bench collector   ingest events/s and latency with durable commits, beside a raw SQLite loop
+  schema            regenerate schema/guides.schema.json from the guide model";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,6 +28,8 @@ fn main() -> ExitCode {
         Some("test") => test::run(&args[1..]),
         Some("build") => build::run().map(|_| ()),
         Some("dist") => dist::run(),
+        Some("bench") => bench_collector::run_bench(&args[1..]),
+        Some("schema") => schema::run(),
         Some("help" | "-h" | "--help") | None => {
             println!("{HELP}");
             Ok(())
