@@ -9,6 +9,7 @@ mod schema;
 mod setup;
 mod test;
 mod util;
+mod wasm_functions;
 
 use std::process::ExitCode;
 
@@ -18,7 +19,7 @@ const HELP: &str = "cargo xtask <command>
   test              run every test: native, browser and end-to-end (installs what is missing)
   build             build the widget into pkg/
   bench [name]      measurements beside a baseline from the same run (engine, collector)
-  dist              build, then print the size of every file a page loads, against the budget
+  dist              build, then report the size of every file a page loads: budget, peers, largest functions
   schema            regenerate schema/guides.schema.json from the guide model";
 
 fn main() -> ExitCode {
