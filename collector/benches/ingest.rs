@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use wowpath_collector::app::SystemClock;
-use wowpath_collector::ingest::message::{to_stored, Receipt};
+use wowpath_collector::ingest::message::{check, to_stored, Receipt};
 use wowpath_collector::store::{SqliteStore, StoredEvent};
 use wowpath_collector::{app, AppState, Config, Limits, Static};
 
@@ -206,7 +206,12 @@ fn main() {
         received_ms: 1_795_359_845_000,
     };
     let rows: Vec<StoredEvent> = (0..EVENTS)
-        .map(|n| to_stored(&serde_json::from_str(&message(n)).expect("json"), &receipt))
+        .map(|n| {
+            let json = message(n);
+            let raw: &serde_json::value::RawValue = serde_json::from_str(&json).expect("json");
+            let head = check(raw, usize::MAX).expect("a valid message");
+            to_stored(raw.get(), &head, &receipt)
+        })
         .collect();
     let raw_same_commits = raw_loop(&dir.join("raw.db"), &rows, per_commit);
     let raw_per_batch = raw_loop(&dir.join("raw.db"), &rows, PER_BATCH);
