@@ -4,6 +4,7 @@ mod bench_collector;
 mod build;
 mod demo;
 mod dist;
+mod schema;
 mod setup;
 mod test;
 mod util;
@@ -16,7 +17,8 @@ const HELP: &str = "cargo xtask <command>
   test              run every test: native, browser and end-to-end (installs what is missing)
   build             build the widget into pkg/
   dist              build, then print the size of every file a page loads, against the budget
-  bench collector   ingest events/s and latency with durable commits, beside a raw SQLite loop";
+  bench collector   ingest events/s and latency with durable commits, beside a raw SQLite loop
+  schema            regenerate schema/guides.schema.json from the guide model";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -26,6 +28,7 @@ fn main() -> ExitCode {
         Some("build") => build::run().map(|_| ()),
         Some("dist") => dist::run(),
         Some("bench") => bench_collector::run_bench(&args[1..]),
+        Some("schema") => schema::run(),
         Some("help" | "-h" | "--help") | None => {
             println!("{HELP}");
             Ok(())
