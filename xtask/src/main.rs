@@ -1,5 +1,6 @@
 //! `cargo xtask <command>`: the project's build, demo, test and measurement tasks.
 
+mod bench;
 mod build;
 mod demo;
 mod dist;
@@ -14,7 +15,8 @@ const HELP: &str = "cargo xtask <command>
   demo [--port N]   build the widget and serve the demo app with the collector (SQLite)
   test              run every test: native, browser and end-to-end (installs what is missing)
   build             build the widget into pkg/
-  dist              build, then print the size of every file a page loads, against the budget";
+  dist              build, then print the size of every file a page loads, against the budget
+  bench events      track()'s cost in Chromium and bytes per event, beside a baseline";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -23,6 +25,7 @@ fn main() -> ExitCode {
         Some("test") => test::run(&args[1..]),
         Some("build") => build::run().map(|_| ()),
         Some("dist") => dist::run(),
+        Some("bench") => bench::run(&args[1..]),
         Some("help" | "-h" | "--help") | None => {
             println!("{HELP}");
             Ok(())
