@@ -1,6 +1,7 @@
 //! `wowpath check guides.json [--json] [--strict]`: the same validator the widget runs when it
 //! loads guides, for a SaaS team's CI. Exit status: 0 clean (warnings allowed unless
 //! `--strict`), 1 when a file has errors, 2 when the command itself is wrong.
+//! `wowpath schema` prints the JSON Schema of guide files.
 
 mod output;
 
@@ -8,6 +9,7 @@ use std::process::ExitCode;
 use wowpath::core::guide::{load, Severity};
 
 const USAGE: &str = "usage: wowpath check <guides.json>... [--json] [--strict]
+       wowpath schema      (prints the JSON Schema of guide files)
 
   --json     print one JSON object per run: {files: [{file, errors, warnings, diagnostics}]}
   --strict   treat warnings as errors (exit status 1)";
@@ -24,7 +26,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     };
     if command != "check" {
         return Err(format!(
-            "unknown command `{command}`: the command is `check`"
+            "unknown command `{command}`: the commands are `check` and `schema`"
         ));
     }
     let mut parsed = Args {
@@ -53,6 +55,10 @@ fn main() -> ExitCode {
         Some("-h" | "--help" | "help")
     ) {
         println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    if args.len() == 1 && args[0] == "schema" {
+        print!("{}", wowpath::core::guide::schema_json());
         return ExitCode::SUCCESS;
     }
     let args = match parse_args(&args) {

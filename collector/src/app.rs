@@ -96,7 +96,7 @@ pub fn app(state: AppState, statics: Static) -> Router {
         .layer(RequestBodyTimeoutLayer::new(state.limits.body_read))
         .layer(cors);
     let mut router = api
-        .merge(dashboard::routes())
+        .merge(dashboard::routes(state.clone()))
         .route("/health", get(|| async { "ok" }))
         .route("/metrics", get(metrics))
         .with_state(state);

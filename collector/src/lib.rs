@@ -13,6 +13,8 @@ pub mod limits;
 pub mod log;
 pub mod metrics;
 pub mod progress;
+pub mod report_text;
+pub mod stats;
 pub mod store;
 pub mod time;
 

@@ -1,12 +1,15 @@
 //! `cargo xtask <command>`: the project's build, demo, test and measurement tasks.
 
-mod bench;
+mod bench_collector;
+mod bench_events;
 mod build;
 mod demo;
 mod dist;
+mod schema;
 mod setup;
 mod test;
 mod util;
+mod wasm_functions;
 
 use std::process::ExitCode;
 
@@ -15,8 +18,10 @@ const HELP: &str = "cargo xtask <command>
   demo [--port N]   build the widget and serve the demo app with the collector (SQLite)
   test              run every test: native, browser and end-to-end (installs what is missing)
   build             build the widget into pkg/
-  dist              build, then print the size of every file a page loads, against the budget
-  bench events      track()'s cost in Chromium and bytes per event, beside a baseline";
+  dist              build, then report the size of every file a page loads: budget, peers, largest functions
+  bench collector   ingest events/s and latency with durable commits, beside a raw SQLite loop
+  bench events      track()'s cost in Chromium and bytes per event, beside an empty JS function
+  schema            regenerate schema/guides.schema.json from the guide model";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -25,7 +30,11 @@ fn main() -> ExitCode {
         Some("test") => test::run(&args[1..]),
         Some("build") => build::run().map(|_| ()),
         Some("dist") => dist::run(),
-        Some("bench") => bench::run(&args[1..]),
+        Some("bench") if args.get(1).map(String::as_str) == Some("events") => {
+            bench_events::run(&args[2..])
+        }
+        Some("bench") => bench_collector::run_bench(&args[1..]),
+        Some("schema") => schema::run(),
         Some("help" | "-h" | "--help") | None => {
             println!("{HELP}");
             Ok(())

@@ -27,6 +27,7 @@ pub fn run(args: &[String]) -> Result<()> {
                 "--test",
                 "--test-concurrency=1",
                 "--test-reporter=spec",
+                "tests/schema/",
                 "tests/browser/",
                 "tests/e2e/",
             ])

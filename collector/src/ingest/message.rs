@@ -55,7 +55,7 @@ pub fn check(m: &Value, max_bytes: usize) -> Result<(), (&'static str, String)> 
             "`userId` or `anonymousId` is required".into(),
         ));
     }
-    if kind == "track" && !str_field(m, "event").is_some_and(|e| !e.is_empty()) {
+    if kind == "track" && str_field(m, "event").is_none_or(str::is_empty) {
         return Err((
             "missing_event",
             "a track message needs an `event` name".into(),

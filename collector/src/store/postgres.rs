@@ -6,7 +6,26 @@ use std::sync::Mutex;
 /// `messageId` is the primary key, so two instances receiving the same retry store it once.
 pub struct PostgresStore {
     table: String,
-    client: Mutex<Client>,
+    /// Always `Some` until dropped (see `Drop`).
+    client: Mutex<Option<Client>>,
+}
+
+impl Drop for PostgresStore {
+    /// The synchronous client runs a small runtime of its own, which must not be shut down
+    /// from inside an async task (tokio panics): close it on a plain thread instead.
+    fn drop(&mut self) {
+        let client = self.client.get_mut().ok().and_then(Option::take);
+        if let Some(client) = client {
+            let _ = std::thread::spawn(move || drop(client)).join();
+        }
+    }
+}
+
+fn locked(
+    m: &Mutex<Option<Client>>,
+) -> Result<std::sync::MutexGuard<'_, Option<Client>>, StoreError> {
+    m.lock()
+        .map_err(|_| StoreError("store lock poisoned".into()))
 }
 
 impl From<postgres::Error> for StoreError {
@@ -58,17 +77,17 @@ impl PostgresStore {
         ))?;
         Ok(PostgresStore {
             table: table.to_owned(),
-            client: Mutex::new(client),
+            client: Mutex::new(Some(client)),
         })
     }
 }
 
 impl Store for PostgresStore {
     fn insert(&self, batches: &[Vec<StoredEvent>]) -> Result<Vec<usize>, StoreError> {
-        let mut client = self
-            .client
-            .lock()
-            .map_err(|_| StoreError("store lock poisoned".into()))?;
+        let mut guard = locked(&self.client)?;
+        let client = guard
+            .as_mut()
+            .ok_or_else(|| StoreError("store closed".into()))?;
         let mut tx = client.transaction()?;
         // One round trip per batch: the rows travel as arrays and are unnested server-side.
         let stmt = tx.prepare(&format!(
@@ -109,10 +128,10 @@ impl Store for PostgresStore {
     }
 
     fn events(&self, q: &EventQuery) -> Result<Vec<EventRow>, StoreError> {
-        let mut client = self
-            .client
-            .lock()
-            .map_err(|_| StoreError("store lock poisoned".into()))?;
+        let mut guard = locked(&self.client)?;
+        let client = guard
+            .as_mut()
+            .ok_or_else(|| StoreError("store closed".into()))?;
         let sql = format!(
             "SELECT type, event, user_id, anonymous_id, corrected_ms, timestamp_ms, raw FROM {}
              WHERE project = $1 AND ($2::text IS NULL OR user_id = $2)

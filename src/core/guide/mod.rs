@@ -9,6 +9,8 @@ mod model;
 mod reader_agreement;
 mod report;
 mod scalar;
+#[cfg(feature = "schema")]
+mod schema;
 mod structure;
 mod validate;
 
@@ -18,3 +20,5 @@ pub use locale::is_rtl;
 pub use model::*;
 pub use report::diagnostics_json;
 pub use scalar::Scalar;
+#[cfg(feature = "schema")]
+pub use schema::{schema_json, SCHEMA_PATH};

@@ -1,4 +1,5 @@
-use crate::core::json::{from_node, DeError, FromNode, Node, Path, Value};
+use crate::core::json::from_node::{self, Failed, FromNode};
+use crate::core::json::{Node, Path, Value};
 use core::fmt;
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -9,6 +10,20 @@ pub enum Scalar {
     Bool(bool),
     Number(f64),
     String(String),
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Scalar {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Scalar".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A string, number or boolean.",
+            "type": ["string", "number", "boolean"]
+        })
+    }
 }
 
 impl<'de> Deserialize<'de> for Scalar {
@@ -40,7 +55,7 @@ impl<'de> Deserialize<'de> for Scalar {
 }
 
 impl FromNode for Scalar {
-    fn from_node(node: &Node, path: &Path<'_>) -> Result<Self, DeError> {
+    fn from_node(node: &Node, path: &Path<'_>) -> Result<Self, Failed> {
         match &node.value {
             Value::Bool(b) => Ok(Scalar::Bool(*b)),
             Value::Number(_) => f64::from_node(node, path).map(Scalar::Number),

@@ -1,22 +1,15 @@
-//! `cargo xtask bench <what>`: measurements printed beside a baseline taken in the same run.
+//! `cargo xtask bench events`: `track()`'s cost in Chromium beside an empty JavaScript
+//! function, and bytes per event on the wire (bench/events.mjs), against the real collector.
 
 use crate::util::{cargo, root, run as run_cmd};
 use crate::{build, setup};
 use anyhow::{bail, Result};
 use std::process::Command;
 
-const USAGE: &str = "usage: cargo xtask bench events";
-
 pub fn run(args: &[String]) -> Result<()> {
-    match args {
-        [what] if what == "events" => events(),
-        _ => bail!(USAGE),
+    if !args.is_empty() {
+        bail!("usage: cargo xtask bench events");
     }
-}
-
-/// `track()`'s cost in Chromium beside an empty JavaScript function, and bytes per event on
-/// the wire (bench/events.mjs), against the real collector.
-fn events() -> Result<()> {
     setup::wasm_target()?;
     setup::node_packages()?;
     setup::chromium()?;

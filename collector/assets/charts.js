@@ -1,0 +1,83 @@
+// SVG charts drawn in the browser from the report's numbers; no library, no CDN.
+const NS = 'http://www.w3.org/2000/svg';
+
+function el(name, attrs = {}, text) {
+  const node = document.createElementNS(NS, name);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function svg(width, height, label) {
+  return el('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': label });
+}
+
+export const pct = (x) => `${(x * 100).toFixed(1)}%`;
+
+export function duration(ms) {
+  if (ms == null) return '—';
+  const s = ms / 1000;
+  if (s < 60) return `${s.toFixed(0)} s`;
+  if (s < 3600) return `${(s / 60).toFixed(1)} min`;
+  if (s < 86400) return `${(s / 3600).toFixed(1)} h`;
+  return `${(s / 86400).toFixed(1)} days`;
+}
+
+/** Horizontal funnel: one bar per stage, width by people, drop-off beside it. */
+export function funnel(stages, title) {
+  const row = 30, left = 170, barMax = 420, width = left + barMax + 170;
+  const chart = svg(width, stages.length * row + 8, title);
+  const top = Math.max(1, ...stages.map((s) => s.count));
+  stages.forEach((s, i) => {
+    const y = 4 + i * row;
+    const w = Math.max(2, (s.count / top) * barMax);
+    chart.append(el('text', { x: left - 8, y: y + 18, 'text-anchor': 'end' }, s.label));
+    chart.append(el('rect', { class: 'bar', x: left, y, width: w, height: row - 8, rx: 3 }));
+    chart.append(el('text', { x: left + w + 6, y: y + 18 }, String(s.count)));
+    if (i > 0 && s.drop_off > 0) {
+      chart.append(el('text', { class: 'drop', x: left + barMax + 60, y: y + 18 }, `−${s.drop_off} (${pct(s.drop_off_rate)})`));
+    }
+  });
+  return chart;
+}
+
+/** Vertical bars of a histogram: `buckets` = [{label, count}]. */
+export function histogram(buckets, title) {
+  const width = 640, height = 200, bottom = 30, top = 14, gap = 8;
+  const chart = svg(width, height, title);
+  const max = Math.max(1, ...buckets.map((b) => b.count));
+  const bw = (width - gap * (buckets.length + 1)) / buckets.length;
+  chart.append(el('line', { class: 'axis', x1: 0, x2: width, y1: height - bottom, y2: height - bottom }));
+  buckets.forEach((b, i) => {
+    const h = ((height - bottom - top) * b.count) / max;
+    const x = gap + i * (bw + gap);
+    chart.append(el('rect', { class: 'bar', x, y: height - bottom - h, width: bw, height: h, rx: 2 }));
+    chart.append(el('text', { x: x + bw / 2, y: height - bottom - h - 3, 'text-anchor': 'middle' }, String(b.count)));
+    chart.append(el('text', { class: 'muted', x: x + bw / 2, y: height - 10, 'text-anchor': 'middle' }, b.label));
+  });
+  return chart;
+}
+
+/** A forest plot of differences vs the holdout: point estimate, 95% interval, zero line. */
+export function lift(comparisons, title) {
+  const rows = comparisons.filter((c) => c.difference);
+  const row = 34, left = 150, plot = 440, width = left + plot + 30;
+  const chart = svg(width, rows.length * row + 34, title);
+  if (!rows.length) return chart;
+  const lo = Math.min(0, ...rows.map((c) => c.difference.low)), hi = Math.max(0, ...rows.map((c) => c.difference.high));
+  const pad = (hi - lo) * 0.1 || 0.05;
+  const x = (v) => left + ((v - lo + pad) / (hi - lo + 2 * pad)) * plot;
+  const bottom = rows.length * row + 6;
+  chart.append(el('line', { class: 'zero', x1: x(0), x2: x(0), y1: 0, y2: bottom }));
+  chart.append(el('text', { class: 'muted', x: x(0), y: bottom + 16, 'text-anchor': 'middle' }, '0 (no effect)'));
+  rows.forEach((c, i) => {
+    const y = 4 + i * row + row / 2;
+    const d = c.difference;
+    chart.append(el('text', { x: left - 10, y: y + 4, 'text-anchor': 'end' }, c.arm));
+    chart.append(el('line', { class: 'ci', x1: x(d.low), x2: x(d.high), y1: y, y2: y }));
+    for (const v of [d.low, d.high]) chart.append(el('line', { class: 'ci', x1: x(v), x2: x(v), y1: y - 6, y2: y + 6 }));
+    chart.append(el('circle', { class: 'bar', cx: x(d.estimate), cy: y, r: 5 }));
+    chart.append(el('text', { class: 'muted', x: x(d.high) + 6, y: y - 8 }, `${(d.estimate * 100).toFixed(1)} pts`));
+  });
+  return chart;
+}

@@ -1,0 +1,156 @@
+// The dashboard page: reads the filters, fetches /dashboard/api/report, draws it.
+import { funnel, histogram, lift, pct, duration } from './charts.js';
+
+const $ = (sel, root = document) => root.querySelector(sel);
+const form = $('#filters');
+const state = { report: null, sort: { key: 'last_seen', dir: -1 }, q: '' };
+
+const date = (ms) => (ms == null ? '—' : new Date(ms).toISOString().slice(0, 16).replace('T', ' '));
+
+function cell(text, cls) {
+  const td = document.createElement('td');
+  td.textContent = text == null || text === '' ? '—' : String(text);
+  if (cls) td.className = cls;
+  return td;
+}
+
+function rowOf(cells) {
+  const tr = document.createElement('tr');
+  tr.append(...cells);
+  return tr;
+}
+
+function params() {
+  const p = new URLSearchParams();
+  for (const [k, v] of new FormData(form)) if (v !== '') p.set(k, v);
+  if (state.q) p.set('q', state.q);
+  return p;
+}
+
+async function load() {
+  const status = $('#status');
+  status.className = '';
+  status.textContent = 'Loading…';
+  const res = await fetch(`/dashboard/api/report?${params()}`);
+  const body = await res.json().catch(() => null);
+  if (!res.ok) {
+    status.className = 'error';
+    status.textContent = body?.error?.message || `The report failed (${res.status}).`;
+    return;
+  }
+  state.report = body;
+  status.textContent = `${body.wow.people} people in view.`;
+  history.replaceState(null, '', `?${params()}`);
+  fillTraits(body.traits);
+  drawExperiment(body.experiment);
+  drawWow(body.wow);
+  drawGuides(body.guides);
+  drawStuck();
+}
+
+function fillTraits(traits) {
+  const select = form.elements.trait;
+  const chosen = select.value || new URLSearchParams(location.search).get('trait') || '';
+  select.replaceChildren(new Option('everyone', ''));
+  for (const [name, values] of Object.entries(traits || {})) {
+    for (const v of values) select.append(new Option(`${name} = ${v}`, `${name}:${v}`));
+  }
+  select.value = chosen;
+}
+
+function drawExperiment(exp) {
+  const main = exp.comparisons[0];
+  const verdict = $('[data-testid=verdict]');
+  verdict.textContent = main.sentence;
+  verdict.className = `verdict ${main.verdict === 'better' ? 'better' : main.verdict === 'worse' ? 'worse' : ''}`;
+  $('[data-testid=lift-chart]').replaceChildren(lift(exp.comparisons, 'Wow rate difference vs holdout, with 95% interval'));
+  const byArm = Object.fromEntries(exp.comparisons.map((c) => [c.arm, c]));
+  $('[data-testid=arms] tbody').replaceChildren(...exp.arms.map((a) => {
+    const d = byArm[a.label]?.difference;
+    return rowOf([
+      cell(a.label), cell(a.people, 'num'), cell(a.wow, 'num'), cell(pct(a.rate), 'num'),
+      cell(`${pct(a.rate_low)} – ${pct(a.rate_high)}`, 'num'),
+      cell(d ? `${(d.estimate * 100).toFixed(1)} pts (${(d.low * 100).toFixed(1)} to ${(d.high * 100).toFixed(1)})` : '', 'num'),
+    ]);
+  }));
+  if (exp.unassigned) $('[data-testid=arms] tbody').append(rowOf([cell(`${exp.unassigned} people sent no group yet`, 'empty')]));
+}
+
+function drawWow(wow) {
+  const f = $('[data-testid=wow-figures]');
+  f.replaceChildren();
+  const parts = [['Wow rate', pct(wow.rate)], ['reached wow', `${wow.wow} of ${wow.people}`],
+    ['median', duration(wow.time_to_wow.median_ms)], ['p90', duration(wow.time_to_wow.p90_ms)]];
+  for (const [label, value] of parts) {
+    const b = document.createElement('b');
+    b.textContent = value;
+    f.append(`${label} `, b, '   ');
+  }
+  $('[data-testid=wow-histogram]').replaceChildren(histogram(wow.histogram, 'Time to wow distribution'));
+}
+
+function drawGuides(guides) {
+  const root = $('[data-testid=funnels]');
+  root.replaceChildren();
+  if (!guides.length) root.append(Object.assign(document.createElement('p'), { className: 'empty', textContent: 'No guide has been started yet.' }));
+  for (const g of guides) {
+    const box = document.createElement('div');
+    box.className = 'guide chart';
+    box.dataset.guide = g.guide_id;
+    const h = document.createElement('h3');
+    h.textContent = `${g.guide_id} — ${g.stages[0].count} started, ${g.stages.at(-1).count} completed, ${g.dismissed} dismissed`;
+    const table = document.createElement('table');
+    table.innerHTML = '<thead><tr><th>Stage</th><th class="num">People</th><th class="num">Drop-off</th><th class="num">Median time</th><th class="num">p90 time</th></tr></thead><tbody></tbody>';
+    table.tBodies[0].append(...g.stages.map((s, i) => rowOf([
+      cell(s.label), cell(s.count, 'num'), cell(i ? `${s.drop_off} (${pct(s.drop_off_rate)})` : '', 'num'),
+      cell(i ? duration(s.time.median_ms) : '', 'num'), cell(i ? duration(s.time.p90_ms) : '', 'num'),
+    ])));
+    box.append(h, funnel(g.stages, `Funnel of ${g.guide_id}`), table);
+    root.append(box);
+  }
+}
+
+function visibleStuck() {
+  const q = state.q.toLowerCase();
+  const rows = (state.report?.stuck_users || []).filter((u) => !q
+    || [u.user, u.account, u.plan, u.guide_id, u.stopped_at].some((v) => (v || '').toLowerCase().includes(q)));
+  const { key, dir } = state.sort;
+  return rows.sort((a, b) => (a[key] ?? '') < (b[key] ?? '') ? -dir : (a[key] ?? '') > (b[key] ?? '') ? dir : 0);
+}
+
+function drawStuck() {
+  const rows = visibleStuck();
+  $('[data-testid=stuck-users] tbody').replaceChildren(...rows.map((u) => rowOf([
+    cell(u.user), cell(u.account), cell(u.plan), cell(u.guide_id), cell(u.stopped_at ?? 'all steps done'),
+    cell(`${u.steps_done}/${u.steps_total}`, 'num'), cell(date(u.started_at)), cell(date(u.last_seen)),
+  ])));
+  if (!rows.length) $('[data-testid=stuck-users] tbody').append(rowOf([cell('Nobody is stuck with these filters.', 'empty')]));
+  for (const th of document.querySelectorAll('[data-testid=stuck-users] th')) {
+    th.setAttribute('aria-sort', th.dataset.key === state.sort.key ? (state.sort.dir > 0 ? 'ascending' : 'descending') : 'none');
+  }
+  $('[data-testid=stuck-accounts] tbody').replaceChildren(...(state.report?.stuck_accounts || []).map((a) => rowOf([
+    cell(a.account), cell(a.stuck_users, 'num'), cell(a.common_step), cell(date(a.last_seen)),
+  ])));
+  $('#csv').href = `/dashboard/api/stuck.csv?${params()}`;
+}
+
+function start() {
+  const initial = new URLSearchParams(location.search);
+  for (const [k, v] of initial) if (form.elements[k]) form.elements[k].value = v;
+  fetch('/dashboard/api/projects').then((r) => r.json()).then((ids) => {
+    const select = form.elements.project;
+    select.replaceChildren(...ids.map((id) => new Option(id, id)));
+    if (initial.get('project')) select.value = initial.get('project');
+    load();
+  });
+  form.addEventListener('submit', (e) => { e.preventDefault(); load(); });
+  $('[data-testid=stuck-filter]').addEventListener('input', (e) => { state.q = e.target.value; drawStuck(); });
+  for (const th of document.querySelectorAll('[data-testid=stuck-users] th')) {
+    th.addEventListener('click', () => {
+      state.sort = { key: th.dataset.key, dir: state.sort.key === th.dataset.key ? -state.sort.dir : 1 };
+      drawStuck();
+    });
+  }
+}
+
+start();

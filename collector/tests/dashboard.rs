@@ -1,0 +1,260 @@
+//! The dashboard API and the `report` CLI: admin only, the same numbers in both.
+
+mod support;
+
+use axum::http::StatusCode;
+use serde_json::{json, Value};
+use support::{basic, one_project, Fixture};
+use wowpath_collector::Limits;
+
+const DAY: i64 = 86_400_000;
+/// Five days before the fixture's clock.
+const T0: i64 = support::NOW_MS as i64 - 5 * DAY;
+
+fn at(ms: i64) -> String {
+    wowpath_collector::time::format_ms(ms)
+}
+
+fn track(id: &str, user: &str, event: &str, t: i64, props: Value) -> Value {
+    json!({"type": "track", "messageId": id, "userId": user, "event": event, "timestamp": at(t), "properties": props})
+}
+
+fn population() -> Vec<Value> {
+    let mut m = vec![
+        json!({"type": "identify", "messageId": "i1", "userId": "ann", "timestamp": at(T0), "traits": {"plan": "team"}}),
+        json!({"type": "group", "messageId": "g1", "userId": "ann", "groupId": "acme", "timestamp": at(T0), "traits": {"name": "Acme"}}),
+        json!({"type": "identify", "messageId": "i2", "userId": "bob", "timestamp": at(T0), "traits": {"plan": "trial", "account": "globex"}}),
+    ];
+    for (user, steps, wow) in [("ann", 2, true), ("bob", 1, false), ("cat", 0, false)] {
+        m.push(track(
+            &format!("{user}-s"),
+            user,
+            "Onboarding Guide Started",
+            T0,
+            json!({"guide_id": "g", "group": "treatment"}),
+        ));
+        for (i, step) in ["one", "two"].iter().enumerate().take(steps) {
+            let t = T0 + (i as i64 + 1) * 60_000;
+            m.push(track(
+                &format!("{user}-{step}"),
+                user,
+                "Onboarding Step Completed",
+                t,
+                json!({"guide_id": "g", "step_id": step, "step_index": i, "group": "treatment"}),
+            ));
+        }
+        if wow {
+            m.push(track(
+                &format!("{user}-w"),
+                user,
+                "Onboarding Wow Reached",
+                T0 + 600_000,
+                json!({"time_to_wow_ms": 600_000, "group": "treatment"}),
+            ));
+        }
+    }
+    m.push(track(
+        "dan-w",
+        "dan",
+        "Onboarding Wow Reached",
+        T0,
+        json!({"time_to_wow_ms": 1, "group": "holdout", "extra": [1, 2]}),
+    ));
+    m.push(track(
+        "odd",
+        "eve",
+        "Onboarding Step Completed",
+        T0,
+        json!({"step_id": 5}),
+    ));
+    m
+}
+
+async fn seeded(name: &str) -> Fixture {
+    let f = Fixture::with(name, one_project(None), Limits::default());
+    let a = f
+        .post(
+            "/v1/batch",
+            &[("authorization", &basic("wk_live", ""))],
+            json!({"batch": population()}).to_string(),
+        )
+        .await;
+    assert_eq!(a.json["accepted"], population().len(), "{}", a.text);
+    f
+}
+
+#[tokio::test]
+async fn reading_the_dashboard_needs_the_admin_credential() {
+    let f = seeded("dash-auth").await;
+    for path in [
+        "/dashboard",
+        "/dashboard/api/report",
+        "/dashboard/api/stuck.csv",
+        "/dashboard/dashboard.js",
+    ] {
+        assert_eq!(
+            f.get(path, &[]).await.status,
+            StatusCode::UNAUTHORIZED,
+            "{path}"
+        );
+        let a = f
+            .get(path, &[("authorization", &basic("wk_live", ""))])
+            .await;
+        assert_eq!(
+            a.status,
+            StatusCode::UNAUTHORIZED,
+            "a write key must not read {path}"
+        );
+        assert!(a.headers.contains_key("www-authenticate"));
+        assert_eq!(
+            f.get(path, &[("authorization", &basic("admin", "admin-secret"))])
+                .await
+                .status,
+            StatusCode::OK,
+            "{path}"
+        );
+    }
+    assert_eq!(
+        f.get(
+            "/dashboard/api/report",
+            &[("authorization", "Bearer admin-secret")]
+        )
+        .await
+        .status,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn the_report_has_the_funnel_the_experiment_and_the_stuck_users() {
+    let f = seeded("dash-report").await;
+    let admin = [("authorization", "Bearer admin-secret")];
+    let r = f.get("/dashboard/api/report", &admin).await.json;
+    let stages: Vec<(String, u64)> = r["guides"][0]["stages"]
+        .as_array()
+        .expect("stages")
+        .iter()
+        .map(|s| {
+            (
+                s["id"].as_str().unwrap_or("").to_owned(),
+                s["count"].as_u64().unwrap_or(99),
+            )
+        })
+        .collect();
+    let expected = [("started", 3), ("one", 2), ("two", 1), ("completed", 0)];
+    assert_eq!(stages, expected.map(|(s, n)| (s.to_owned(), n)));
+    assert_eq!(r["guides"][0]["stages"][1]["time"]["median_ms"], 60_000);
+    let arms: Vec<(String, u64, u64)> = r["experiment"]["arms"]
+        .as_array()
+        .expect("arms")
+        .iter()
+        .map(|a| {
+            (
+                a["label"].as_str().unwrap_or("").to_owned(),
+                a["people"].as_u64().unwrap_or(0),
+                a["wow"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        arms,
+        [("treatment".to_owned(), 3, 1), ("holdout".to_owned(), 1, 1)]
+    );
+    assert_eq!(
+        r["experiment"]["comparisons"][0]["verdict"],
+        "not_enough_data"
+    );
+    assert_eq!(r["experiment"]["unassigned"], 1, "eve sent no group");
+    let stuck: Vec<(&str, &str)> = r["stuck_users"]
+        .as_array()
+        .expect("stuck")
+        .iter()
+        .map(|u| {
+            (
+                u["user"].as_str().unwrap_or(""),
+                u["stopped_at"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(stuck, [("bob", "two"), ("cat", "one")]);
+    assert_eq!(r["stuck_accounts"][0]["account"], "globex");
+
+    let team = f
+        .get("/dashboard/api/report?trait=plan:team", &admin)
+        .await
+        .json;
+    assert_eq!(team["wow"]["people"], 1);
+    let later = f
+        .get(
+            &format!("/dashboard/api/report?from={}", &at(T0 + DAY)[..10]),
+            &admin,
+        )
+        .await
+        .json;
+    assert_eq!(later["wow"]["people"], 0);
+    let bad = f.get("/dashboard/api/report?from=last-week", &admin).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    let csv = f
+        .get("/dashboard/api/stuck.csv?q=globex", &admin)
+        .await
+        .text;
+    assert_eq!(csv.lines().count(), 2, "{csv}");
+    assert!(
+        csv.lines()
+            .nth(1)
+            .is_some_and(|l| l.starts_with("bob,globex,trial,g,two,1,2,")),
+        "{csv}"
+    );
+}
+
+#[tokio::test]
+async fn the_report_cli_prints_the_same_numbers() {
+    let f = Fixture::new("dash-cli");
+    let mut batch = population();
+    for m in &mut batch {
+        // The CLI's clock is the real one: move the story to 5 days before now.
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .expect("clock")
+            .as_millis() as i64;
+        let shift = now - support::NOW_MS as i64;
+        let t = wowpath_collector::time::parse_iso8601(m["timestamp"].as_str().expect("ts"))
+            .expect("ts");
+        m["timestamp"] = json!(at(t + shift));
+    }
+    f.post(
+        "/v1/batch",
+        &[],
+        json!({"batch": batch, "sentAt": at(support::NOW_MS as i64)}).to_string(),
+    )
+    .await;
+    let bin = env!("CARGO_BIN_EXE_wowpath-collector");
+    let db = f.db();
+    let out = std::process::Command::new(bin)
+        .args(["report", "--json", "--db"])
+        .arg(&db)
+        .output()
+        .expect("run report");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(r["guides"][0]["stages"][1]["count"], 2);
+    assert_eq!(r["stuck_users"].as_array().map(Vec::len), Some(2));
+    let text = std::process::Command::new(bin)
+        .args(["report", "--db"])
+        .arg(&db)
+        .output()
+        .expect("run report");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Not enough data yet"), "{text}");
+    assert!(text.contains("GUIDE g"), "{text}");
+    let bad = std::process::Command::new(bin)
+        .args(["report", "--trait", "plan"])
+        .output()
+        .expect("run report");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("name:value"));
+}

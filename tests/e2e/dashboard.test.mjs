@@ -1,0 +1,94 @@
+// A product manager opens the dashboard: it asks for the admin credential, then shows the
+// lift over the holdout, time to wow, the guide's funnel and the stuck users, all drawn as
+// SVG from the collector's own data; the stuck list sorts, filters and exports as CSV.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startCollector } from '../support/collector.mjs';
+import { launch, openPage, ARTIFACTS } from '../support/browser.mjs';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { onboardingMessages, sendAll } from '../support/onboarding_data.mjs';
+
+const TOKEN = 'dashboard-test-token';
+let collector, browser, expected;
+
+before(async () => {
+  process.env.WOWPATH_ADMIN_TOKEN = TOKEN; // inherited by the collector process
+  collector = await startCollector();
+  delete process.env.WOWPATH_ADMIN_TOKEN;
+  const data = onboardingMessages({ users: 120 });
+  expected = data.expected;
+  await sendAll(collector.url, data.messages);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await collector?.stop();
+});
+
+test('the dashboard needs the admin credential; a write key is not enough', async () => {
+  const anonymous = await fetch(`${collector.url}/dashboard/api/report`);
+  assert.equal(anonymous.status, 401);
+  assert.match(anonymous.headers.get('www-authenticate') || '', /Basic/);
+  const withWriteKey = await fetch(`${collector.url}/dashboard/api/report`, {
+    headers: { authorization: `Basic ${Buffer.from('demo:').toString('base64')}` },
+  });
+  assert.equal(withWriteKey.status, 401);
+  const wrong = await fetch(`${collector.url}/dashboard`, {
+    headers: { authorization: `Basic ${Buffer.from('admin:guess').toString('base64')}` },
+  });
+  assert.equal(wrong.status, 401);
+  const right = await fetch(`${collector.url}/dashboard`, { headers: { authorization: `Bearer ${TOKEN}` } });
+  assert.equal(right.status, 200);
+});
+
+test('the dashboard draws the experiment, time to wow, the funnel and the stuck users', async () => {
+  const { page, consoleMessages } = await openPage(browser, {
+    httpCredentials: { username: 'admin', password: TOKEN },
+    viewport: { width: 1400, height: 1000 },
+  });
+  const external = [];
+  page.on('request', (r) => { if (!r.url().startsWith(collector.url)) external.push(r.url()); });
+  await page.goto(`${collector.url}/dashboard`);
+  await page.getByTestId('verdict').filter({ hasText: /./ }).waitFor();
+
+  const arms = await page.getByTestId('arms').locator('tbody tr').allInnerTexts();
+  assert.match(arms.find((r) => r.startsWith('treatment')) || '', new RegExp(`^treatment\\s+${expected.treatment}\\s`));
+  assert.match(arms.find((r) => r.startsWith('holdout')) || '', new RegExp(`^holdout\\s+${expected.holdout}\\s`));
+  assert.equal(await page.getByTestId('lift-chart').locator('svg line.ci').count(), 3, 'one interval with two whiskers');
+
+  const funnel = page.locator('[data-guide="first-project"]');
+  assert.equal(await funnel.locator('svg rect.bar').count(), 5, 'started, three steps, completed');
+  const stages = await funnel.locator('tbody tr').allInnerTexts();
+  assert.match(stages[0], new RegExp(`^Started\\s+${expected.started}`));
+  assert.match(stages[1], new RegExp(`^create-project\\s+${expected.completedFirstStep}\\s`));
+  assert.equal(await page.getByTestId('wow-histogram').locator('svg rect.bar').count(), 8);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, 'e2e-dashboard.png'), fullPage: true });
+
+  const stuck = page.getByTestId('stuck-users').locator('tbody tr');
+  const total = await stuck.count();
+  assert.ok(total > 3, `some users are stuck (${total})`);
+  await page.getByTestId('stuck-filter').fill('acme');
+  const acme = await stuck.allInnerTexts();
+  assert.ok(acme.length > 0 && acme.length < total && acme.every((r) => r.includes('acme')), 'the filter keeps acme rows');
+  await page.getByTestId('stuck-users').locator('th[data-key=user]').click();
+  const users = (await stuck.allInnerTexts()).map((r) => r.split('\t')[0]);
+  assert.deepEqual(users, [...users].sort(), 'sorted by user');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('stuck-csv').click()]);
+  const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString());
+  const lines = csv.trim().split('\r\n');
+  assert.equal(lines[0], 'user,account,plan,guide,stopped_at,steps_done,steps_total,started_at,last_seen');
+  assert.equal(lines.length - 1, acme.length, 'the CSV has the filtered rows');
+
+  await page.selectOption('select[name=trait]', 'plan:trial');
+  await page.click('button[type=submit]');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('trait') === 'plan:trial');
+  const filtered = await page.locator('#status').innerText();
+  assert.match(filtered, /^\d+ people in view/);
+  assert.ok(Number(filtered.split(' ')[0]) < expected.treatment + expected.holdout, filtered);
+
+  assert.deepEqual(external, [], 'no request leaves the collector (no CDN)');
+  assert.deepEqual(consoleMessages.filter((m) => m.type === 'error' || m.type === 'pageerror'), []);
+});
