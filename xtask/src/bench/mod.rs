@@ -5,12 +5,13 @@ mod engine;
 
 use anyhow::{bail, Result};
 
-pub const NAMES: &str = "engine, collector";
+pub const NAMES: &str = "engine, collector, events";
 
 pub fn run(args: &[String]) -> Result<()> {
     match args.first().map(String::as_str) {
         Some("engine") => engine::run(),
         Some("collector") => crate::bench_collector::run_bench(args),
+        Some("events") => crate::bench_events::run(&args[1..]),
         None => engine::run(),
         Some(other) => bail!("unknown benchmark `{other}`; choose one of: {NAMES}"),
     }
