@@ -47,7 +47,7 @@ fn expand(input: &DeriveInput) -> Result<TokenStream> {
             fn from_node(
                 node: &crate::core::json::Node,
                 path: &crate::core::json::Path<'_>,
-            ) -> ::core::result::Result<Self, crate::core::json::DeError> {
+            ) -> ::core::result::Result<Self, crate::core::json::from_node::Failed> {
                 #[allow(unused_imports)]
                 use crate::core::json::from_node as __fnode;
                 #body
@@ -62,6 +62,12 @@ fn read_struct(
     fields: &syn::FieldsNamed,
 ) -> Result<TokenStream> {
     let expecting = format!("struct {name}");
+    if fields.named.len() > 64 {
+        return Err(Error::new_spanned(
+            fields,
+            "FromNode reads at most 64 fields",
+        ));
+    }
     let mut slots = Vec::new();
     let mut arms = Vec::new();
     let mut finish = Vec::new();
@@ -84,17 +90,9 @@ fn read_struct(
             quote! { let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None; },
         );
         arms.push(quote! {
-            #key => {
-                if #slot.is_some() {
-                    return ::core::result::Result::Err(__fnode::duplicate_field(node, path, #key));
-                }
-                #slot = ::core::option::Option::Some(
-                    <#ty as crate::core::json::FromNode>::from_node(
-                        &m.node,
-                        &crate::core::json::Path::Key(path, &m.key),
-                    )?,
-                );
-            }
+            #i => #slot = ::core::option::Option::Some(
+                <#ty as crate::core::json::FromNode>::from_node(value, at)?,
+            ),
         });
         let otherwise = match attrs.default {
             FieldDefault::Trait => quote! { ::core::default::Default::default() },
@@ -117,28 +115,19 @@ fn read_struct(
         });
         keys.push(key);
     }
-    let unknown = if container.deny_unknown_fields {
-        quote! {
-            _ => {
-                const FIELDS: &[&str] = &[#(#keys),*];
-                return ::core::result::Result::Err(__fnode::unknown_field(m, path, FIELDS));
-            }
-        }
-    } else {
-        quote! { _ => {} }
-    };
+    let deny = container.deny_unknown_fields;
     let default = container.default.then(|| {
         quote! { let __default: Self = ::core::default::Default::default(); }
     });
     Ok(quote! {
-        let members = __fnode::object(node, path, #expecting)?;
         #(#slots)*
-        for m in members {
-            match m.key.as_str() {
+        __fnode::fields(node, path, #expecting, &[#(#keys),*], #deny, &mut |i, value, at| {
+            match i {
                 #(#arms)*
-                #unknown
+                _ => {}
             }
-        }
+            ::core::result::Result::Ok(())
+        })?;
         #default
         ::core::result::Result::Ok(Self { #(#finish),* })
     })

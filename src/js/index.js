@@ -51,6 +51,13 @@ export const page = (name, properties) => call(() => wasm.page(name == null ? un
 export const complete = (stepId) => call(() => wasm.complete(text(stepId)));
 /** Forgets the signed-in user on this browser (call it on logout). */
 export const reset = () => call(() => wasm.reset());
+/**
+ * Checks a guide file (JSON text or an object) with the validator the widget itself runs:
+ * resolves to `{ ok, diagnostics: [{ severity, code, pointer, line, column, message }] }`.
+ * Needs no `init`.
+ */
+export const validate = (guides) =>
+  call(() => JSON.parse(wasm.validateGuides(typeof guides === 'string' ? guides : JSON.stringify(guides, null, 2))));
 /** Sends queued events now; resolves when the queue is empty or sending must wait. */
 export const flush = () => call(() => wasm.flush());
 /** Stops collecting events on this browser and forgets the unsent ones. */

@@ -8,6 +8,7 @@ mod schema;
 mod setup;
 mod test;
 mod util;
+mod wasm_functions;
 
 use std::process::ExitCode;
 
@@ -16,7 +17,7 @@ const HELP: &str = "cargo xtask <command>
   demo [--port N]   build the widget and serve the demo app with the collector (SQLite)
   test              run every test: native, browser and end-to-end (installs what is missing)
   build             build the widget into pkg/
-  dist              build, then print the size of every file a page loads, against the budget
+  dist              build, then report the size of every file a page loads: budget, peers, largest functions
   bench collector   ingest events/s and latency with durable commits, beside a raw SQLite loop
   schema            regenerate schema/guides.schema.json from the guide model";
 
