@@ -1,6 +1,7 @@
 //! `cargo xtask <command>`: the project's build, demo, test and measurement tasks.
 
 mod bench_collector;
+mod bench_events;
 mod build;
 mod demo;
 mod dist;
@@ -19,6 +20,7 @@ const HELP: &str = "cargo xtask <command>
   build             build the widget into pkg/
   dist              build, then report the size of every file a page loads: budget, peers, largest functions
   bench collector   ingest events/s and latency with durable commits, beside a raw SQLite loop
+  bench events      track()'s cost in Chromium and bytes per event, beside an empty JS function
   schema            regenerate schema/guides.schema.json from the guide model";
 
 fn main() -> ExitCode {
@@ -28,6 +30,9 @@ fn main() -> ExitCode {
         Some("test") => test::run(&args[1..]),
         Some("build") => build::run().map(|_| ()),
         Some("dist") => dist::run(),
+        Some("bench") if args.get(1).map(String::as_str) == Some("events") => {
+            bench_events::run(&args[2..])
+        }
         Some("bench") => bench_collector::run_bench(&args[1..]),
         Some("schema") => schema::run(),
         Some("help" | "-h" | "--help") | None => {

@@ -48,12 +48,6 @@ pub type Failed = Box<DeError>;
 /// A type that can be read from a JSON node.
 pub trait FromNode: Sized {
     fn from_node(node: &Node, path: &Path<'_>) -> Result<Self, Failed>;
-
-    /// The value of a struct field whose key is absent and that has no `#[serde(default)]`:
-    /// like serde, `None` for an `Option`, and a "missing field" error for everything else.
-    fn absent() -> Option<Self> {
-        None
-    }
 }
 
 /// Reads a `T` from a parsed node.
@@ -254,10 +248,6 @@ impl<T: FromNode> FromNode for Option<T> {
             Value::Null => Ok(None),
             _ => T::from_node(node, path).map(Some),
         }
-    }
-
-    fn absent() -> Option<Self> {
-        Some(None)
     }
 }
 
