@@ -49,11 +49,17 @@ pub fn track(event: &str, properties_json: &str) -> Result<(), JsError> {
     Ok(())
 }
 
+/// `user_hash`: the HMAC-SHA256 of the user id that the host's server computed with the
+/// project's identity secret, when the collector requires one to read progress.
 #[wasm_bindgen]
-pub fn identify(user_id: &str, traits_json: &str) -> Result<(), JsError> {
+pub fn identify(
+    user_id: &str,
+    traits_json: &str,
+    user_hash: Option<String>,
+) -> Result<(), JsError> {
     non_empty("the user id", user_id)?;
     object_text("identify traits", traits_json)?;
-    running("identify")?.identify(user_id, traits_json);
+    running("identify")?.identify(user_id, traits_json, user_hash);
     Ok(())
 }
 
@@ -76,6 +82,30 @@ pub fn complete(step_id: &str) -> Result<(), JsError> {
 pub fn reset() -> Result<(), JsError> {
     running("reset")?.reset();
     Ok(())
+}
+
+#[wasm_bindgen]
+pub fn start(guide_id: &str) -> Result<(), JsError> {
+    non_empty("the guide id", guide_id)?;
+    if !running("start")?.start_guide(guide_id) {
+        return Err(JsError::new(&format!(
+            "wowpath: there is no guide `{guide_id}` in the guide file"
+        )));
+    }
+    Ok(())
+}
+
+#[wasm_bindgen]
+pub fn dismiss(guide_id: &str) -> Result<(), JsError> {
+    non_empty("the guide id", guide_id)?;
+    running("dismiss")?.dismiss(guide_id);
+    Ok(())
+}
+
+/// Why each guide is or is not showing, one line per guide.
+#[wasm_bindgen]
+pub fn explain() -> Result<String, JsError> {
+    Ok(running("explain")?.explain_lines().join("\n"))
 }
 
 /// Sends everything queued now; resolves when the queue is empty or sending must wait.

@@ -2,6 +2,7 @@
 
 pub mod engine;
 pub mod events;
+pub mod geometry;
 pub mod guide;
 pub mod ids;
 pub mod json;

@@ -1,6 +1,8 @@
-//! What to render, as plain data, so it can be tested without a browser.
+//! What to render, as plain data, so it can be tested without a browser. Texts are already
+//! translated for the chosen locale.
 
-use crate::core::engine::Engine;
+use crate::core::engine::{step_key, Engine, Group};
+use crate::core::guide::{Action, Button, GuideFile, Placement, StepKind, Theme};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChecklistItem {
@@ -8,6 +10,10 @@ pub struct ChecklistItem {
     pub title: String,
     pub body: Option<String>,
     pub done: bool,
+    /// This step is the wow moment.
+    pub wow: bool,
+    /// Calls to action ("Show me", "Go to Team").
+    pub buttons: Vec<ButtonView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +21,7 @@ pub struct Checklist {
     pub guide_id: String,
     pub title: String,
     pub items: Vec<ChecklistItem>,
+    pub dismissible: bool,
 }
 
 impl Checklist {
@@ -23,27 +30,151 @@ impl Checklist {
     }
 }
 
-/// The checklist to show now: the highest-priority guide that is not finished yet.
-pub fn checklist(engine: &Engine) -> Option<Checklist> {
-    let progress = engine.progress();
-    let mut guides: Vec<_> = engine.guides().guides.iter().collect();
-    guides.sort_by_key(|g| core::cmp::Reverse(g.priority)); // stable: file order breaks ties
-    guides.into_iter().find_map(|g| {
-        let items: Vec<ChecklistItem> = g
-            .steps
-            .iter()
-            .map(|s| ChecklistItem {
-                step_id: s.id.clone(),
-                title: s.title.clone(),
-                body: s.body.clone(),
-                done: progress.is_done(&g.id, &s.id),
-            })
-            .collect();
-        let finished = items.iter().all(|i| i.done);
-        (!finished).then(|| Checklist {
-            guide_id: g.id.clone(),
-            title: g.title.clone(),
-            items,
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ButtonView {
+    pub label: String,
+    pub action: Action,
+    pub url: Option<String>,
+    pub guide: Option<String>,
+}
+
+/// A tooltip, hotspot or modal to show now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepView {
+    pub guide_id: String,
+    pub step_id: String,
+    pub kind: StepKind,
+    pub title: String,
+    pub body: Option<String>,
+    pub anchor: Option<String>,
+    pub placement: Placement,
+    pub spotlight: bool,
+    pub click_through: bool,
+    pub wait_ms: u32,
+    pub buttons: Vec<ButtonView>,
+    /// 0-based position among the guide's tour steps, and their number.
+    pub position: usize,
+    pub total: usize,
+    pub dismissible: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct View {
+    pub checklist: Option<Checklist>,
+    pub step: Option<StepView>,
+    pub theme: Theme,
+    /// Lay out right to left (Arabic, Hebrew, Persian, Urdu…).
+    pub rtl: bool,
+}
+
+const RTL_LANGUAGES: [&str; 8] = ["ar", "he", "fa", "ur", "yi", "ps", "sd", "dv"];
+
+pub fn is_rtl(locale: &str) -> bool {
+    let primary = locale
+        .split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    RTL_LANGUAGES.contains(&primary.as_str())
+}
+
+/// The text for `key` in `locale` (exact tag, then its language), else `fallback`.
+fn text(file: &GuideFile, locale: &str, key: &str, fallback: &str) -> String {
+    let primary = locale.split(['-', '_']).next().unwrap_or_default();
+    [locale, primary]
+        .iter()
+        .find_map(|l| file.locales.get(*l).and_then(|strings| strings.get(key)))
+        .cloned()
+        .unwrap_or_else(|| fallback.to_string())
+}
+
+fn buttons(file: &GuideFile, locale: &str, key: &str, buttons: &[Button]) -> Vec<ButtonView> {
+    buttons
+        .iter()
+        .enumerate()
+        .map(|(n, b)| ButtonView {
+            label: text(file, locale, &format!("{key}.buttons.{n}"), &b.label),
+            action: b.action,
+            url: b.url.clone(),
+            guide: b.guide.clone(),
         })
-    })
+        .collect()
+}
+
+pub fn build(engine: &Engine, locale: &str) -> View {
+    let file = engine.file();
+    let mut view = View {
+        theme: file.theme.clone(),
+        rtl: is_rtl(locale),
+        ..View::default()
+    };
+    if engine.group() == Group::Holdout {
+        return view;
+    }
+    let Some(guide) = engine.active() else {
+        return view;
+    };
+    let Some(g) = file.guides.iter().position(|x| x.id == guide.id) else {
+        return view;
+    };
+    let steps = engine.steps_of(g);
+    let progress = engine.progress();
+    let wow_step = file.wow.as_ref().and_then(|w| w.step.clone());
+    let items: Vec<ChecklistItem> = steps
+        .iter()
+        .map(|&s| &guide.steps[s])
+        .filter(|s| s.kind == StepKind::Checklist)
+        .map(|s| {
+            let key = format!("{}.{}", guide.id, s.id);
+            ChecklistItem {
+                step_id: s.id.clone(),
+                title: text(file, locale, &format!("{key}.title"), &s.title),
+                body: s
+                    .body
+                    .as_ref()
+                    .map(|b| text(file, locale, &format!("{key}.body"), b)),
+                done: progress.is_done(&guide.id, &s.id),
+                wow: wow_step.as_deref() == Some(step_key(&guide.id, &s.id).as_str()),
+                buttons: buttons(file, locale, &key, &s.buttons),
+            }
+        })
+        .collect();
+    let title = text(file, locale, &format!("{}.title", guide.id), &guide.title);
+    if !items.is_empty() {
+        view.checklist = Some(Checklist {
+            guide_id: guide.id.clone(),
+            title: title.clone(),
+            items,
+            dismissible: guide.dismissible,
+        });
+    }
+    let tour: Vec<usize> = steps
+        .iter()
+        .copied()
+        .filter(|&s| guide.steps[s].kind != StepKind::Checklist)
+        .collect();
+    view.step = engine.current_tour_step().map(|(_, s)| {
+        let step = &guide.steps[s];
+        let key = format!("{}.{}", guide.id, step.id);
+        StepView {
+            guide_id: guide.id.clone(),
+            step_id: step.id.clone(),
+            kind: step.kind,
+            title: text(file, locale, &format!("{key}.title"), &step.title),
+            body: step
+                .body
+                .as_ref()
+                .map(|b| text(file, locale, &format!("{key}.body"), b)),
+            anchor: step.anchor.clone(),
+            placement: step.placement,
+            spotlight: step.spotlight.unwrap_or(step.kind == StepKind::Tooltip),
+            click_through: step.click_through,
+            wait_ms: step.wait_ms.unwrap_or(5000),
+            buttons: buttons(file, locale, &key, &step.buttons),
+            position: tour.iter().position(|&x| x == s).unwrap_or(0),
+            total: tour.len(),
+            dismissible: guide.dismissible,
+        }
+    });
+    view
 }

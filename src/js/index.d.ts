@@ -10,6 +10,8 @@ export interface InitOptions {
   guidesUrl?: string;
   /** How long to gather events before sending them, in ms. Default 500. */
   flushAfterMs?: number;
+  /** Language of the guide texts (`fr`, `ar-EG`…). Default: the page's `lang`, then the browser's. */
+  locale?: string;
   /** Log every decision to the console. Default false. */
   debug?: boolean;
   /** Gzip batches with CompressionStream. Only toward a collector that accepts `Content-Encoding: gzip` (ours). Default false. */
@@ -23,11 +25,14 @@ export interface InitOptions {
 export type Properties = Record<string, unknown>;
 
 export function init(options: InitOptions): Promise<void>;
-export function identify(userId: string, traits?: Properties): Promise<void>;
+export function identify(userId: string, traits?: Properties, options?: { userHash?: string }): Promise<void>;
 export function group(accountId: string, traits?: Properties): Promise<void>;
 export function track(event: string, properties?: Properties): Promise<void>;
 export function page(name?: string, properties?: Properties): Promise<void>;
 export function complete(stepId: string): Promise<void>;
+export function start(guideId: string): Promise<void>;
+export function dismiss(guideId: string): Promise<void>;
+export function explain(): Promise<string>;
 
 /** One finding of the guide-file validator. */
 export interface Diagnostic {
@@ -50,7 +55,8 @@ export function flush(): Promise<void>;
 export function optOut(): Promise<void>;
 export function optIn(): Promise<void>;
 
-type Command = 'init' | 'identify' | 'group' | 'track' | 'page' | 'complete' | 'reset' | 'flush' | 'optOut' | 'optIn';
+export function identify(userId: string, traits?: Properties, options?: { userHash?: string }): Promise<void>;
+export function group(accountId: string, traits?: Properties): Promise<void>;
 
 declare global {
   interface Window {

@@ -1,11 +1,11 @@
 // wowpath as an ES module: `import * as wowpath from 'wowpath'`. Every function returns a
 // Promise that rejects with a clear message on bad input; none of them ever throws.
-import start, * as wasm from './wowpath.js';
+import initWasm, * as wasm from './wowpath.js';
 
 let ready;
 let loaded = false;
 const load = () =>
-  (ready ||= start({ module_or_path: new URL('./wowpath_bg.wasm', import.meta.url) }).then(() => {
+  (ready ||= initWasm({ module_or_path: new URL('./wowpath_bg.wasm', import.meta.url) }).then(() => {
     loaded = true;
   }));
 
@@ -75,8 +75,10 @@ export const init = (options) =>
     wasm.initWidget(JSON.stringify(rest), source);
   });
 
-/** Names the signed-in user; progress made while anonymous carries over. */
-export const identify = (userId, traits) => call(() => wasm.identify(text(userId), json(traits)));
+/** Names the signed-in user; progress made while anonymous carries over. `options.userHash`:
+ * HMAC-SHA256(identity secret, userId) from your server, when the collector requires it. */
+export const identify = (userId, traits, options) =>
+  call(() => wasm.identify(text(userId), json(traits), options && options.userHash != null ? text(options.userHash) : undefined));
 /** Names the account (company, team) the user works in: `group('acme', { plan: 'team' })`. */
 export const group = (accountId, traits) => call(() => wasm.group(text(accountId), json(traits)));
 /** Reports something the user did: `track('Project Created', { template: 'kanban' })`. */
@@ -84,6 +86,12 @@ export const track = (event, properties) =>
   loaded ? noteTrack(event, properties) : call(() => wasm.track(text(event), json(properties)));
 /** Reports a page view (single-page apps call it on every route change). */
 export const page = (name, properties) => call(() => wasm.page(name == null ? undefined : text(name), json(properties)));
+/** Shows a guide now (one whose `start` is `manual`, or any eligible one). */
+export const start = (guideId) => call(() => wasm.start(text(guideId)));
+/** Closes a guide for this user, as its close button would. */
+export const dismiss = (guideId) => call(() => wasm.dismiss(text(guideId)));
+/** Why each guide is or is not showing, one line per guide (also logged with `debug: true`). */
+export const explain = () => call(() => wasm.explain());
 /** Marks a step done by its id. */
 export const complete = (stepId) => call(() => wasm.complete(text(stepId)));
 /** Forgets the signed-in user on this browser (call it on logout). */

@@ -1,10 +1,10 @@
-//! Loading the guide file, carrying out the engine's effects, and rendering.
+//! Loading the guide file and carrying out the engine's effects.
 
 use super::Runtime;
-use crate::core::engine::{Effect, Engine};
+use crate::core::engine::{Effect, Engine, Start, User};
 use crate::core::guide::{self, Severity};
 use crate::core::json::write_escaped;
-use crate::web::{console, render};
+use crate::web::{console, page};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -27,9 +27,13 @@ pub(super) fn fetch(rt: Weak<Runtime>, url: String) {
     });
 }
 
+/// `no-cache`: the browser revalidates with the server (ETag / Last-Modified) on every load,
+/// so an edited guide file shows at once while an unchanged one costs a 304.
 async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(url))
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoCache);
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
         .map_err(|e| console::describe(&e))?;
     let response: web_sys::Response = response
@@ -45,7 +49,7 @@ async fn fetch_text(url: &str) -> Result<String, String> {
         .ok_or_else(|| "the body is not text".to_string())
 }
 
-fn props(pairs: &[(&str, &str)]) -> String {
+pub(super) fn props(pairs: &[(&str, &str)]) -> String {
     let mut out = String::from("{");
     for (i, (k, v)) in pairs.iter().enumerate() {
         if i > 0 {
@@ -92,74 +96,84 @@ impl Runtime {
             );
             return;
         };
-        let engine = Engine::new(file, self.load_progress());
+        let user = User {
+            key: self.user_key(),
+            traits: self.load_traits(),
+        };
+        let start = Start {
+            project: self.options.write_key.clone(),
+            user,
+            session: self.session_id(),
+            path: page::path(),
+            progress: self.load_progress(),
+            now: page::now_ms(),
+        };
+        let (engine, effects) = Engine::new(file, start);
         self.state.borrow_mut().engine = Some(engine);
+        self.watch_page();
+        self.run(effects);
         self.render();
     }
 
+    /// Carries out what the engine decided.
     pub(super) fn run(self: &Rc<Self>, effects: Vec<Effect>) {
         if effects.is_empty() {
             return;
         }
-        self.save_progress();
+        let (mut persist, mut render) = (false, false);
         for effect in effects {
             match effect {
-                Effect::StepCompleted {
-                    guide_id,
-                    step_id,
-                    step_index,
-                } => {
-                    let index = step_index.to_string();
-                    let p = props(&[
-                        ("guide_id", &guide_id),
-                        ("step_id", &step_id),
-                        ("step_index", &index),
-                    ]);
-                    self.enqueue("track", Some("Onboarding Step Completed"), &p);
+                Effect::Emit { event, properties } => {
+                    self.enqueue("track", Some(event), &properties)
                 }
-                Effect::GuideCompleted { guide_id } => {
-                    self.enqueue(
-                        "track",
-                        Some("Onboarding Guide Completed"),
-                        &props(&[("guide_id", &guide_id)]),
-                    );
-                }
-                Effect::Render => self.render(),
+                Effect::Persist => persist = true,
+                Effect::Render => render = true,
             }
         }
-    }
-
-    pub(super) fn render(self: &Rc<Self>) {
-        let mut st = self.state.borrow_mut();
-        let view = st.engine.as_ref().and_then(crate::core::view::checklist);
-        st.ui = None;
-        let Some(view) = view else {
-            st.mount = None;
-            return;
-        };
-        if st.mount.is_none() {
-            st.mount = crate::web::mount::Mount::new();
+        if persist {
+            self.save_progress();
         }
-        let open = st.panel_open;
-        let weak = Rc::downgrade(self);
-        let ui = st.mount.as_ref().and_then(|m| {
-            render::checklist(m, &view, open, move || {
-                if let Some(rt) = weak.upgrade() {
-                    rt.toggle_panel();
-                }
-            })
-        });
-        st.ui = ui;
+        if render {
+            self.render();
+        }
+        self.explain_if_debugging();
     }
 
-    fn toggle_panel(self: &Rc<Self>) {
-        let open = {
-            let mut st = self.state.borrow_mut();
-            st.panel_open = !st.panel_open;
-            st.panel_open
+    /// Feeds the engine and carries out the result, without holding the state borrowed while
+    /// effects run (they may call back into the runtime).
+    pub(super) fn with_engine(self: &Rc<Self>, f: impl FnOnce(&mut Engine) -> Vec<Effect>) {
+        let effects = self
+            .state
+            .borrow_mut()
+            .engine
+            .as_mut()
+            .map(f)
+            .unwrap_or_default();
+        self.run(effects);
+    }
+
+    /// In debug mode, logs why each guide is or is not showing whenever that changes.
+    fn explain_if_debugging(&self) {
+        if !self.debug {
+            return;
+        }
+        let lines = self.explain_lines();
+        let mut last = self.last_explained.borrow_mut();
+        if *last != lines {
+            console::debug(&format!("guides now:\n{}", lines.join("\n")));
+            *last = lines;
+        }
+    }
+
+    pub fn explain_lines(&self) -> Vec<String> {
+        let st = self.state.borrow();
+        let Some(engine) = st.engine.as_ref() else {
+            return vec!["no guides loaded".to_string()];
         };
-        self.store
-            .set(&self.options.key("open"), if open { "1" } else { "0" });
-        self.render();
+        engine
+            .explain(page::now_ms())
+            .into_iter()
+            .map(|(id, d)| format!("  {id}: {d}"))
+            .collect()
     }
 }

@@ -3,18 +3,22 @@
 mod consent;
 mod delivery;
 mod guides;
+mod observe;
 mod options;
 mod outbox;
+mod stage;
 mod tabs;
 mod user;
 
 pub use options::Options;
 
-use crate::core::engine::Engine;
+use crate::core::engine::{Engine, Observed};
 use crate::core::events::Identity;
 use crate::web::mount::Mount;
-use crate::web::{console, page, render::ChecklistUi, storage::Store};
+use crate::web::ui::{ChecklistUi, StepUi};
+use crate::web::{console, page, storage::Store};
 use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -33,6 +37,15 @@ pub struct Runtime {
     state: RefCell<State>,
     listeners: RefCell<Vec<EventListener>>,
     outbox: RefCell<outbox::Outbox>,
+    /// The language texts are shown in.
+    locale: String,
+    /// Log every scheduling decision (init option `debug`, or `?wowpath_debug` in the URL).
+    debug: bool,
+    last_explained: RefCell<Vec<String>>,
+    /// Watched selectors already seen in the page.
+    appeared: RefCell<std::collections::BTreeSet<String>>,
+    /// The signed-in user's identity hash, sent when reading their progress.
+    user_hash: RefCell<Option<String>>,
 }
 
 #[derive(Default)]
@@ -40,9 +53,16 @@ struct State {
     identity: Identity,
     engine: Option<Engine>,
     panel_open: bool,
-    ui: Option<ChecklistUi>,
-    // Declared after `ui` so the listeners go before the elements they listen to.
-    mount: Option<Mount>,
+    checklist_ui: Option<ChecklistUi>,
+    step_ui: Option<StepUi>,
+    /// Scroll and resize listeners while a step follows its anchor.
+    layout: Vec<EventListener>,
+    /// Waiting for a late anchor: the step's `guide/step` and the give-up timer.
+    waiting_for: Option<String>,
+    waiting: Option<Timeout>,
+    watchers: observe::Watchers,
+    // Declared after the UI so listeners go before the elements they listen to.
+    mount: Option<Rc<Mount>>,
 }
 
 impl Runtime {
@@ -54,12 +74,19 @@ impl Runtime {
             );
             return;
         }
+        let locale = page::locale(options.locale.as_deref());
+        let debug = options.debug || page::url_has_flag("wowpath_debug");
         let rt = Rc::new(Runtime {
             options,
             store: Store::default(),
             state: RefCell::default(),
             listeners: RefCell::default(),
             outbox: RefCell::default(),
+            locale,
+            debug,
+            last_explained: RefCell::default(),
+            appeared: RefCell::default(),
+            user_hash: RefCell::default(),
         });
         rt.state.borrow_mut().identity = rt.load_identity();
         rt.state.borrow_mut().panel_open =
@@ -80,17 +107,18 @@ impl Runtime {
         self.queue_event(kind, event, properties_json);
     }
 
-    /// `wowpath('track', event, properties)`.
+    /// `wowpath('track', event, properties)`: sent as an event, and matched against every
+    /// completion condition, start condition and the wow milestone.
     pub fn track(self: &Rc<Self>, event: &str, properties_json: &str) {
         self.enqueue("track", Some(event), properties_json);
-        let effects = {
-            let mut st = self.state.borrow_mut();
-            st.engine
-                .as_mut()
-                .map(|e| e.on_track(event, page::now_ms()))
-                .unwrap_or_default()
-        };
-        self.run(effects);
+        let properties = crate::core::json::parse(properties_json).ok();
+        self.with_engine(|e| {
+            let seen = Observed::Event {
+                name: event,
+                properties: properties.as_ref(),
+            };
+            e.observe(seen, page::now_ms())
+        });
     }
 
     /// `wowpath('page', name, properties)`.
@@ -98,15 +126,25 @@ impl Runtime {
         self.enqueue("page", name, properties_json);
     }
 
-    /// `wowpath('complete', stepId)`.
+    /// `wowpath('complete', stepId)` (or `guideId/stepId`).
     pub fn complete(self: &Rc<Self>, step_id: &str) {
-        let effects = {
-            let mut st = self.state.borrow_mut();
-            st.engine
-                .as_mut()
-                .map(|e| e.on_complete(step_id, page::now_ms()))
-                .unwrap_or_default()
-        };
-        self.run(effects);
+        self.with_engine(|e| e.complete(step_id, page::now_ms()));
+    }
+
+    /// `wowpath('start', guideId)`; false when the guide file has no such guide.
+    pub fn start_guide(self: &Rc<Self>, guide_id: &str) -> bool {
+        let known = self
+            .state
+            .borrow()
+            .engine
+            .as_ref()
+            .is_some_and(|e| e.file().guides.iter().any(|g| g.id == guide_id));
+        self.with_engine(|e| e.start(guide_id, page::now_ms()));
+        known
+    }
+
+    /// `wowpath('dismiss', guideId)`.
+    pub fn dismiss(self: &Rc<Self>, guide_id: &str) {
+        self.with_engine(|e| e.dismiss(guide_id, page::now_ms()));
     }
 }

@@ -15,6 +15,9 @@ pub struct Options {
     /// How long to gather events before sending them (ms). Default 500.
     #[serde(default = "default_flush_after")]
     pub flush_after_ms: u32,
+    /// Language of the guide texts, e.g. `fr` or `ar-EG`. Default: the page's `lang`, then the browser's.
+    #[serde(default)]
+    pub locale: Option<String>,
     /// Log every decision to the console. Default false.
     #[serde(default)]
     pub debug: bool,
@@ -61,7 +64,31 @@ impl Options {
         format!("wowpath:{}:{name}", self.write_key)
     }
 
+    /// `GET {endpoint}/v1/progress/{userId}`: the user's progress from other devices.
+    pub fn progress_url(&self, user_id: &str) -> String {
+        let base = self.endpoint.trim_end_matches('/');
+        format!(
+            "{base}/v1/progress/{}?writeKey={}",
+            encode(user_id),
+            encode(&self.write_key)
+        )
+    }
+
     pub fn batch_url(&self) -> String {
         format!("{}/v1/batch", self.endpoint.trim_end_matches('/'))
     }
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986), for a path segment or a
+/// query value.
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
 }

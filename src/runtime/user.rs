@@ -1,9 +1,11 @@
-//! Who the user is: a stable anonymous id, and the id the host app gives on `identify`.
+//! Who the user is: a stable anonymous id, the id and traits the host app gives on
+//! `identify`, their browser session, and their progress (local, and from other devices).
 
 use super::Runtime;
-use crate::core::engine::Progress;
+use crate::core::engine::{Progress, User};
 use crate::core::events::Identity;
 use crate::core::ids::uuid_v4;
+use crate::core::json::{self, Node};
 use crate::web::page;
 use std::rc::Rc;
 
@@ -27,8 +29,27 @@ impl Runtime {
         }
     }
 
-    /// The storage key of the current user's progress.
-    pub(super) fn progress_key(&self) -> String {
+    /// The id that progress, targeting and the holdout are keyed by.
+    pub(super) fn user_key(&self) -> String {
+        let st = self.state.borrow();
+        st.identity
+            .user_id
+            .clone()
+            .unwrap_or_else(|| st.identity.anonymous_id.clone())
+    }
+
+    pub(super) fn load_traits(&self) -> Option<Node> {
+        self.store
+            .get(&self.options.key("traits"))
+            .and_then(|t| json::parse(&t).ok())
+    }
+
+    /// This browser session's id (`every_session` guides come back in a new one).
+    pub(super) fn session_id(&self) -> String {
+        page::session_value(&self.options.key("session")).unwrap_or_default()
+    }
+
+    fn progress_key(&self) -> String {
         let st = self.state.borrow();
         match &st.identity.user_id {
             Some(user) => self.options.key(&format!("progress:user:{user}")),
@@ -57,39 +78,88 @@ impl Runtime {
         }
     }
 
-    /// `wowpath('identify', userId, traits)`: later events carry the user id, and what the
-    /// user did while anonymous carries over to their account.
-    pub fn identify(self: &Rc<Self>, user_id: &str, traits_json: &str) {
-        let anonymous_progress = self
-            .state
-            .borrow()
-            .engine
-            .as_ref()
-            .map(|e| e.progress().clone());
-        self.state.borrow_mut().identity.user_id = Some(user_id.to_string());
-        self.store.set(&self.options.key("user"), user_id);
-        let mut progress = self.load_progress();
-        if let Some(anon) = anonymous_progress {
-            progress.merge(&anon);
+    /// `wowpath('identify', userId, traits)`: later events carry the user id, what the user did
+    /// while anonymous carries over to their account, and targeting sees the new traits.
+    pub fn identify(self: &Rc<Self>, user_id: &str, traits_json: &str, user_hash: Option<String>) {
+        *self.user_hash.borrow_mut() = user_hash;
+        let same_user = self.state.borrow().identity.user_id.as_deref() == Some(user_id);
+        let traits = json::parse(traits_json).ok();
+        let traits_given = traits.as_ref().is_some_and(|t| !t.members().is_empty());
+        if traits_given {
+            self.store.set(&self.options.key("traits"), traits_json);
         }
-        if let Some(engine) = self.state.borrow_mut().engine.as_mut() {
-            engine.set_progress(progress);
+        if same_user {
+            if let Some(t) = traits.filter(|_| traits_given) {
+                self.with_engine(|e| e.set_traits(t, page::now_ms()));
+            }
+        } else {
+            let anonymous = self
+                .state
+                .borrow()
+                .engine
+                .as_ref()
+                .map(|e| e.progress().clone())
+                .unwrap_or_else(|| self.load_progress());
+            self.state.borrow_mut().identity.user_id = Some(user_id.to_string());
+            self.store.set(&self.options.key("user"), user_id);
+            let mut progress = self.load_progress();
+            progress.merge(&anonymous);
+            let user = User {
+                key: user_id.to_string(),
+                traits: self.load_traits(),
+            };
+            self.with_engine(|e| e.set_user(user, progress, page::now_ms()));
         }
-        self.save_progress();
         self.enqueue("identify", None, traits_json);
-        self.render();
+        self.fetch_remote_progress();
     }
 
-    /// `wowpath('reset')` on logout: forget the user on this page and start a new anonymous one.
+    /// `wowpath('reset')` on logout: forget the user on this browser and start a new anonymous one.
     pub fn reset(self: &Rc<Self>) {
-        self.store.remove(&self.options.key("user"));
-        self.store.remove(&self.options.key("anon"));
+        for key in ["user", "anon", "traits"] {
+            self.store.remove(&self.options.key(key));
+        }
         let identity = self.load_identity();
         self.state.borrow_mut().identity = identity;
+        let user = User {
+            key: self.user_key(),
+            traits: None,
+        };
         let progress = self.load_progress();
-        if let Some(engine) = self.state.borrow_mut().engine.as_mut() {
-            engine.set_progress(progress);
+        self.with_engine(|e| e.set_user(user, progress, page::now_ms()));
+    }
+
+    /// Progress the user made on other devices, from the collector; merged when it arrives.
+    pub(super) fn fetch_remote_progress(self: &Rc<Self>) {
+        let Some(user_id) = self.state.borrow().identity.user_id.clone() else {
+            return;
+        };
+        let url = self.options.progress_url(&user_id);
+        let hash = self.user_hash.borrow().clone();
+        let weak = Rc::downgrade(self);
+        wasm_bindgen_futures::spawn_local(async move {
+            let header = hash.as_deref().map(|h| ("x-wowpath-user-hash", h));
+            let Some(text) = page::get_text(&url, header).await else {
+                return;
+            };
+            let Some(remote) = Progress::from_json(&text) else {
+                return;
+            };
+            if let Some(rt) = weak.upgrade() {
+                if rt.state.borrow().identity.user_id.as_deref() == Some(user_id.as_str()) {
+                    rt.with_engine(|e| e.merge_progress(&remote, page::now_ms()));
+                }
+            }
+        });
+    }
+
+    /// Another tab of this app changed the stored progress: take it in.
+    pub(super) fn on_storage_change(self: &Rc<Self>, key: &str, value: Option<String>) {
+        if key != self.progress_key() {
+            return;
         }
-        self.render();
+        if let Some(other) = value.as_deref().and_then(Progress::from_json) {
+            self.with_engine(|e| e.merge_progress(&other, page::now_ms()));
+        }
     }
 }

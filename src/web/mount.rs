@@ -1,6 +1,9 @@
 //! The widget's one element in the host page: a shadow root (host CSS cannot reach in, ours
-//! cannot leak out) whose content sits in the top layer (no host z-index can cover it).
+//! cannot leak out) whose content sits in the top layer (no host z-index or stacking context
+//! can cover it). The layer spans the viewport but lets every click through except on the
+//! widget's own controls.
 
+use crate::core::guide::Theme;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, ShadowRoot};
 
@@ -12,6 +15,7 @@ pub struct Mount {
     pub document: Document,
     /// The top-layer container everything is rendered into.
     pub root: HtmlElement,
+    live: HtmlElement,
 }
 
 impl Mount {
@@ -26,6 +30,11 @@ impl Mount {
         root.set_class_name("root");
         // `manual`: light dismiss and other popovers never close it behind our back.
         let _ = root.set_popover(Some("manual"));
+        let live: HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
+        live.set_class_name("sr");
+        let _ = live.set_attribute("aria-live", "polite");
+        let _ = live.set_attribute("role", "status");
+        root.append_child(&live).ok()?;
         shadow.append_child(&root).ok()?;
         let parent: Element = match document.body() {
             Some(body) => body.into(),
@@ -38,15 +47,33 @@ impl Mount {
             host,
             document,
             root,
+            live,
         })
     }
 
-    pub fn create(&self, tag: &str, class: &str) -> Option<HtmlElement> {
-        let el: HtmlElement = self.document.create_element(tag).ok()?.dyn_into().ok()?;
-        if !class.is_empty() {
-            el.set_class_name(class);
+    /// Theme colours as custom properties, and the writing direction.
+    pub fn apply_theme(&self, theme: &Theme, rtl: bool) {
+        let style = self.root.style();
+        let set = |name: &str, value: &Option<String>| {
+            if let Some(v) = value {
+                let _ = style.set_property(name, v);
+            }
+        };
+        set("--wp-accent", &theme.accent);
+        set("--wp-bg", &theme.background);
+        set("--wp-fg", &theme.text);
+        set("--wp-font", &theme.font);
+        if let Some(r) = theme.radius {
+            let _ = style.set_property("--wp-radius", &format!("{}px", r.min(32)));
         }
-        Some(el)
+        let _ = self
+            .root
+            .set_attribute("dir", if rtl { "rtl" } else { "ltr" });
+    }
+
+    /// Says `text` politely to screen-reader users.
+    pub fn announce(&self, text: &str) {
+        self.live.set_text_content(Some(text));
     }
 }
 

@@ -1,4 +1,5 @@
-//! Facts about the page and browser: the clock and randomness (`context.rs` has the rest).
+//! Facts about the page and browser: the clock, randomness, the path, the session and the
+//! locale (`context.rs` has the events' context).
 
 use crate::core::time::Millis;
 
@@ -21,4 +22,75 @@ pub fn random_bytes() -> [u8; 16] {
             .copy_from_slice(&((js_sys::Math::random() * 2f64.powi(52)) as u64).to_le_bytes());
     }
     bytes
+}
+
+/// The current URL's path, as guide URL patterns see it.
+pub fn path() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_else(|| "/".to_string())
+}
+
+/// A value kept for this browser session (sessionStorage), created on first use; `None` when
+/// session storage is blocked.
+pub fn session_value(key: &str) -> Option<String> {
+    let storage = web_sys::window()?.session_storage().ok()??;
+    if let Some(v) = storage.get_item(key).ok()?.filter(|v| !v.is_empty()) {
+        return Some(v);
+    }
+    let id = crate::core::ids::uuid_v4(random_bytes());
+    storage.set_item(key, &id).ok()?;
+    Some(id)
+}
+
+/// GETs a URL's text, with one extra header if given; `None` on any failure (the caller goes
+/// on without it).
+pub async fn get_text(url: &str, header: Option<(&str, &str)>) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let init = web_sys::RequestInit::new();
+    if let Some((name, value)) = header {
+        let headers = js_sys::Object::new();
+        js_sys::Reflect::set(&headers, &name.into(), &value.into()).ok()?;
+        init.set_headers(&headers);
+    }
+    let response = JsFuture::from(web_sys::window()?.fetch_with_str_and_init(url, &init))
+        .await
+        .ok()?;
+    let response: web_sys::Response = response.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
+}
+
+/// The locale to show texts in: the one given, the page's `lang`, or the browser's language.
+pub fn locale(given: Option<&str>) -> String {
+    let window = web_sys::window();
+    given
+        .map(str::to_string)
+        .or_else(|| {
+            window
+                .as_ref()?
+                .document()?
+                .document_element()?
+                .get_attribute("lang")
+                .filter(|l| !l.is_empty())
+        })
+        .or_else(|| window.as_ref()?.navigator().language())
+        .unwrap_or_else(|| "en".to_string())
+}
+
+/// Whether the page's URL has `flag` in its query (`?wowpath_debug`).
+pub fn url_has_flag(flag: &str) -> bool {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .any(|p| p.split('=').next() == Some(flag))
 }

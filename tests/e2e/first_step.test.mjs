@@ -46,7 +46,7 @@ test('the checklist appears, ticks when the step is done in the app, survives a 
   const completed = JSON.parse(rows.find((r) => r.event === 'Onboarding Step Completed').raw);
   assert.deepEqual(
     { guide: completed.properties.guide_id, step: completed.properties.step_id, index: completed.properties.step_index },
-    { guide: 'first-project', step: 'create-project', index: '0' },
+    { guide: 'first-project', step: 'create-project', index: 0 },
   );
   assert.equal(completed.context.library.name, 'wowpath');
   assert.equal(created.anonymous_id, completed.anonymousId, 'one user, one anonymous id');

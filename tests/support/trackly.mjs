@@ -25,6 +25,10 @@ export class Trackly {
     await this.page.getByRole('button', { name: 'Share report' }).click();
   }
 
+  async goTo(name) {
+    await this.page.getByRole('link', { name }).click();
+  }
+
   async signIn() {
     await this.page.getByRole('button', { name: 'Sign in as Ada' }).click();
   }
@@ -46,7 +50,27 @@ export class Checklist {
     return this.page.locator('wowpath-root li.done').evaluateAll((els) => els.map((e) => e.dataset.step));
   }
 
+  async startTour(stepId) {
+    await this.item(stepId).getByRole('button').click();
+  }
+
   async count() {
     return this.page.locator('wowpath-root .count').textContent();
+  }
+}
+
+// Page object for a tour step (tooltip, hotspot card or modal).
+export class TourStep {
+  constructor(page) {
+    this.page = page;
+    this.card = page.locator('wowpath-root .card');
+  }
+
+  async waitFor(title) {
+    await this.page.locator('wowpath-root .card', { hasText: title }).waitFor({ state: 'visible' });
+  }
+
+  async title() {
+    return this.card.locator('h2').textContent();
   }
 }

@@ -1,5 +1,6 @@
 //! `cargo xtask <command>`: the project's build, demo, test and measurement tasks.
 
+mod bench;
 mod bench_collector;
 mod bench_events;
 mod build;
@@ -18,8 +19,8 @@ const HELP: &str = "cargo xtask <command>
   demo [--port N]   build the widget and serve the demo app with the collector (SQLite)
   test              run every test: native, browser and end-to-end (installs what is missing)
   build             build the widget into pkg/
+  bench [name]      measurements beside a baseline from the same run (engine, collector, events)
   dist              build, then report the size of every file a page loads: budget, peers, largest functions
-  bench collector   ingest events/s and latency with durable commits, beside a raw SQLite loop
   bench events      track()'s cost in Chromium and bytes per event, beside an empty JS function
   schema            regenerate schema/guides.schema.json from the guide model";
 
@@ -30,10 +31,7 @@ fn main() -> ExitCode {
         Some("test") => test::run(&args[1..]),
         Some("build") => build::run().map(|_| ()),
         Some("dist") => dist::run(),
-        Some("bench") if args.get(1).map(String::as_str) == Some("events") => {
-            bench_events::run(&args[2..])
-        }
-        Some("bench") => bench_collector::run_bench(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
         Some("schema") => schema::run(),
         Some("help" | "-h" | "--help") | None => {
             println!("{HELP}");

@@ -48,7 +48,8 @@ pub struct EventRow {
     pub raw: String,
 }
 
-/// Which rows to read: one project, optionally one user and some event names.
+/// Which rows to read: one project, optionally one user (including what they did anonymously
+/// on a browser where they later signed in) and some event names.
 #[derive(Debug, Clone, Default)]
 pub struct EventQuery {
     pub project: String,

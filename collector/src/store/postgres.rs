@@ -134,10 +134,12 @@ impl Store for PostgresStore {
             .ok_or_else(|| StoreError("store closed".into()))?;
         let sql = format!(
             "SELECT type, event, user_id, anonymous_id, corrected_ms, timestamp_ms, raw FROM {}
-             WHERE project = $1 AND ($2::text IS NULL OR user_id = $2)
+             WHERE project = $1
+               AND ($2::text IS NULL OR user_id = $2 OR anonymous_id IN
+                    (SELECT anonymous_id FROM {} WHERE project = $1 AND user_id = $2 AND anonymous_id IS NOT NULL))
                AND (cardinality($3::text[]) = 0 OR event = ANY($3))
              ORDER BY seq",
-            self.table
+            self.table, self.table
         );
         let rows = client.query(&sql, &[&q.project, &q.user_id, &q.events])?;
         Ok(rows

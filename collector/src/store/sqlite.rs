@@ -128,8 +128,13 @@ impl Store for SqliteStore {
         );
         let mut args: Vec<String> = vec![q.project.clone()];
         if let Some(user) = &q.user_id {
-            sql.push_str(" AND user_id = ?");
-            args.push(user.clone());
+            // What the user did before signing in, on a browser where they later signed in:
+            // their anonymous ids are the ones that appear beside their user id.
+            sql.push_str(
+                " AND (user_id = ? OR anonymous_id IN (SELECT anonymous_id FROM events
+                   WHERE project = ? AND user_id = ? AND anonymous_id IS NOT NULL))",
+            );
+            args.extend([user.clone(), q.project.clone(), user.clone()]);
         }
         if !q.events.is_empty() {
             sql.push_str(&format!(

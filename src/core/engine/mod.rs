@@ -1,159 +1,210 @@
-//! Decides, for one user, what to show and recognises when they have done something.
-//! `(state, input) -> effects`: the browser adapter feeds inputs and carries out the effects.
+//! Decides, for one user, which guide and step to show now, and recognises when they have
+//! done something. Pure: `(state, input) -> effects`; the browser adapter feeds inputs (events,
+//! clicks, URL changes, elements appearing, time) and carries out the effects.
 
+mod assign;
+mod explain;
 mod progress;
+mod rules;
+mod schedule;
+mod triggers;
 
-pub use progress::{Progress, PROGRESS_VERSION};
+pub use triggers::{Observed, Watched};
 
-use crate::core::guide::GuideFile;
+#[cfg(test)]
+mod engine_tests;
+#[cfg(test)]
+mod progress_tests;
+
+pub use assign::{group, unit, variant, Group};
+pub use explain::Decision;
+pub use progress::{step_key, GuideRecord, Progress, PROGRESS_VERSION};
+pub use rules::{all_pass, passes};
+
+use crate::core::guide::{Guide, GuideFile};
+use crate::core::json::{write_escaped, Node};
 use crate::core::time::Millis;
+use std::collections::BTreeSet;
 
 /// Something the adapter must do because of an input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// A step became complete: report it and persist progress.
-    StepCompleted {
-        guide_id: String,
-        step_id: String,
-        step_index: usize,
+    /// Send this onboarding event; `properties` is a JSON object's text.
+    Emit {
+        event: &'static str,
+        properties: String,
     },
-    /// Every step of a guide is complete.
-    GuideCompleted { guide_id: String },
-    /// The view changed: render again.
+    /// Progress changed: store it.
+    Persist,
+    /// What is shown changed: render again.
     Render,
+}
+
+/// Who is using the page right now.
+#[derive(Debug, Clone, Default)]
+pub struct User {
+    /// The signed-in user's id, or the anonymous id.
+    pub key: String,
+    /// Traits from `identify`, as a JSON object.
+    pub traits: Option<Node>,
 }
 
 /// One user's onboarding state over one guide file.
 pub struct Engine {
-    guides: GuideFile,
+    file: GuideFile,
+    project: String,
+    user: User,
+    session: String,
+    path: String,
     progress: Progress,
+    /// The guide shown now, by index into `file.guides`.
+    active: Option<usize>,
+    /// The tour step the user moved to with next/back, if any (index into the guide's steps).
+    cursor: Option<usize>,
+    /// Guides whose start condition happened on this page.
+    triggered: BTreeSet<String>,
+    /// Tour steps whose anchor could not be found.
+    missing: BTreeSet<String>,
+    /// Steps already reported as viewed on this page.
+    viewed: BTreeSet<String>,
+    cooldown_until: Millis,
+}
+
+/// What the engine needs from the page when it starts.
+pub struct Start {
+    pub project: String,
+    pub user: User,
+    pub session: String,
+    pub path: String,
+    pub progress: Progress,
+    pub now: Millis,
+}
+
+fn props(pairs: &[(&str, &str)], numbers: &[(&str, u64)]) -> String {
+    let mut out = String::from("{");
+    for (k, v) in pairs {
+        if out.len() > 1 {
+            out.push(',');
+        }
+        write_escaped(&mut out, k);
+        out.push(':');
+        write_escaped(&mut out, v);
+    }
+    for (k, v) in numbers {
+        if out.len() > 1 {
+            out.push(',');
+        }
+        write_escaped(&mut out, k);
+        out.push(':');
+        out.push_str(&v.to_string());
+    }
+    out.push('}');
+    out
 }
 
 impl Engine {
-    pub fn new(guides: GuideFile, progress: Progress) -> Self {
-        Engine { guides, progress }
+    pub fn new(file: GuideFile, start: Start) -> (Engine, Vec<Effect>) {
+        let mut engine = Engine {
+            file,
+            project: start.project,
+            user: start.user,
+            session: start.session,
+            path: start.path,
+            progress: start.progress,
+            active: None,
+            cursor: None,
+            triggered: BTreeSet::new(),
+            missing: BTreeSet::new(),
+            viewed: BTreeSet::new(),
+            cooldown_until: 0,
+        };
+        let mut effects = Vec::new();
+        if engine.progress.first_seen.is_none() {
+            engine.progress.first_seen = Some(start.now);
+            effects.push(Effect::Persist);
+        }
+        effects.extend(engine.on_url(&engine.path.clone(), start.now));
+        effects.extend(engine.reschedule(start.now));
+        (engine, effects)
     }
 
-    pub fn guides(&self) -> &GuideFile {
-        &self.guides
+    pub fn file(&self) -> &GuideFile {
+        &self.file
     }
 
     pub fn progress(&self) -> &Progress {
         &self.progress
     }
 
-    /// Switches to another user's progress (after `identify` or `reset`).
-    pub fn set_progress(&mut self, progress: Progress) {
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    pub fn group(&self) -> Group {
+        group(&self.project, &self.user.key, self.file.holdout)
+    }
+
+    /// The guide shown now.
+    pub fn active(&self) -> Option<&Guide> {
+        self.active.and_then(|i| self.file.guides.get(i))
+    }
+
+    fn emit(&self, event: &'static str, pairs: &[(&str, &str)], numbers: &[(&str, u64)]) -> Effect {
+        let mut all: Vec<(&str, &str)> = pairs.to_vec();
+        all.push(("group", self.group().as_str()));
+        Effect::Emit {
+            event,
+            properties: props(&all, numbers),
+        }
+    }
+
+    /// Another user signed in (or out): switch to their progress and traits.
+    pub fn set_user(&mut self, user: User, progress: Progress, now: Millis) -> Vec<Effect> {
+        self.user = user;
         self.progress = progress;
-    }
-
-    /// The host app reported an event (`wowpath('track', name, props)`).
-    pub fn on_track(&mut self, event: &str, now: Millis) -> Vec<Effect> {
-        let mut hits = Vec::new();
-        for guide in &self.guides.guides {
-            for (i, step) in guide.steps.iter().enumerate() {
-                let matches =
-                    step.complete_when.as_ref().and_then(|c| c.event.as_deref()) == Some(event);
-                if matches {
-                    hits.push((guide.id.clone(), step.id.clone(), i));
-                }
-            }
+        self.active = None;
+        self.cursor = None;
+        let mut effects = vec![Effect::Persist];
+        if self.progress.first_seen.is_none() {
+            self.progress.first_seen = Some(now);
         }
-        let mut effects = Vec::new();
-        for (guide_id, step_id, i) in hits {
-            effects.extend(self.complete(&guide_id, &step_id, i, now));
-        }
+        effects.extend(self.reschedule(now));
+        effects.push(Effect::Render);
         effects
     }
 
-    /// `wowpath('complete', stepId)`: completes every step with that id.
-    pub fn on_complete(&mut self, step_id: &str, now: Millis) -> Vec<Effect> {
-        let hits: Vec<(String, usize)> = self
-            .guides
-            .guides
-            .iter()
-            .filter_map(|g| {
-                g.steps
-                    .iter()
-                    .position(|s| s.id == step_id)
-                    .map(|i| (g.id.clone(), i))
+    /// New traits for the same user (`identify` again): targeting is evaluated again.
+    pub fn set_traits(&mut self, traits: Node, now: Millis) -> Vec<Effect> {
+        self.user.traits = Some(traits);
+        self.reschedule(now)
+    }
+
+    /// Progress made elsewhere (another tab or device) arrived: merge it in.
+    pub fn merge_progress(&mut self, other: &Progress, now: Millis) -> Vec<Effect> {
+        let before = self.progress.clone();
+        self.progress.merge(other);
+        if self.progress == before {
+            return Vec::new();
+        }
+        let mut effects = vec![Effect::Persist, Effect::Render];
+        effects.extend(self.reschedule(now));
+        effects
+    }
+
+    /// Why each guide is or is not showing.
+    pub fn explain(&self, now: Millis) -> Vec<(String, Decision)> {
+        (0..self.file.guides.len())
+            .map(|i| {
+                let id = self.file.guides[i].id.clone();
+                let decision = match self.blocker(i, now) {
+                    Some(d) => d,
+                    None if self.active == Some(i) => Decision::Showing,
+                    None => Decision::Waiting {
+                        behind: self.active().map(|g| g.id.clone()).unwrap_or_default(),
+                    },
+                };
+                (id, decision)
             })
-            .collect();
-        hits.into_iter()
-            .flat_map(|(g, i)| self.complete(&g, step_id, i, now))
             .collect()
-    }
-
-    fn complete(
-        &mut self,
-        guide_id: &str,
-        step_id: &str,
-        step_index: usize,
-        now: Millis,
-    ) -> Vec<Effect> {
-        if !self.progress.mark_done(guide_id, step_id, now) {
-            return Vec::new(); // already done: completion is idempotent
-        }
-        let mut effects = vec![
-            Effect::StepCompleted {
-                guide_id: guide_id.into(),
-                step_id: step_id.into(),
-                step_index,
-            },
-            Effect::Render,
-        ];
-        let all_done = self
-            .guides
-            .guides
-            .iter()
-            .find(|g| g.id == guide_id)
-            .is_some_and(|g| g.steps.iter().all(|s| self.progress.is_done(&g.id, &s.id)));
-        if all_done {
-            effects.push(Effect::GuideCompleted {
-                guide_id: guide_id.into(),
-            });
-        }
-        effects
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::guide::load;
-
-    fn engine() -> Engine {
-        let text = r#"{"version":1,"guides":[{"id":"g","title":"T","steps":[
-            {"id":"a","title":"A","complete_when":{"event":"Project Created"}},
-            {"id":"b","title":"B"}]}]}"#;
-        Engine::new(load(text).file.expect("valid"), Progress::default())
-    }
-
-    #[test]
-    fn a_matching_event_completes_its_step_once() {
-        let mut e = engine();
-        let effects = e.on_track("Project Created", 5);
-        assert_eq!(
-            effects[0],
-            Effect::StepCompleted {
-                guide_id: "g".into(),
-                step_id: "a".into(),
-                step_index: 0
-            }
-        );
-        assert!(e.progress().is_done("g", "a"));
-        assert!(e.on_track("Project Created", 9).is_empty());
-        assert_eq!(e.progress().done_at("g", "a"), Some(5));
-    }
-
-    #[test]
-    fn other_events_do_nothing_and_the_last_step_completes_the_guide() {
-        let mut e = engine();
-        assert!(e.on_track("Something Else", 1).is_empty());
-        e.on_track("Project Created", 2);
-        let effects = e.on_complete("b", 3);
-        assert!(effects.contains(&Effect::GuideCompleted {
-            guide_id: "g".into()
-        }));
     }
 }

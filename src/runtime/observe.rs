@@ -1,0 +1,113 @@
+//! Connects the page to the engine: URL changes, clicks and input, elements appearing, and
+//! progress written by other tabs. Every watcher is a guard, dropped with the runtime.
+
+use super::Runtime;
+use crate::core::engine::Observed;
+use crate::web::mutations::{self, DomWatch};
+use crate::web::navigation::{self, NavigationWatch};
+use crate::web::page;
+use crate::web::watch::{self, InteractionWatch};
+use gloo::events::EventListener;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+
+#[derive(Default)]
+pub(super) struct Watchers {
+    _navigation: Option<NavigationWatch>,
+    _interactions: Option<InteractionWatch>,
+    _dom: Option<DomWatch>,
+    _storage: Option<EventListener>,
+}
+
+impl Runtime {
+    pub(super) fn watch_page(self: &Rc<Self>) {
+        let Some(watched) = self.state.borrow().engine.as_ref().map(|e| e.watched()) else {
+            return;
+        };
+        let weak = Rc::downgrade(self);
+        let nav = navigation::watch(move || {
+            if let Some(rt) = weak.upgrade() {
+                let path = page::path();
+                rt.with_engine(|e| {
+                    if e.path() != path {
+                        e.observe(Observed::Url(&path), page::now_ms())
+                    } else {
+                        Vec::new()
+                    }
+                });
+            }
+        });
+        let (on_click, on_filled) = (Rc::downgrade(self), Rc::downgrade(self));
+        let interactions = watch::watch(
+            watched.click,
+            watched.filled,
+            move |sel| {
+                if let Some(rt) = on_click.upgrade() {
+                    rt.with_engine(|e| e.observe(Observed::Click(sel), page::now_ms()));
+                }
+            },
+            move |sel| {
+                if let Some(rt) = on_filled.upgrade() {
+                    rt.with_engine(|e| e.observe(Observed::Filled(sel), page::now_ms()));
+                }
+            },
+        );
+        let appears = Rc::new(watched.appears);
+        let weak = Rc::downgrade(self);
+        let check = Rc::new(move || {
+            if let Some(rt) = weak.upgrade() {
+                rt.on_dom_change(&appears);
+            }
+        });
+        check();
+        let dom = mutations::watch({
+            let check = check.clone();
+            move || check()
+        });
+        let weak = Rc::downgrade(self);
+        let storage = web_sys::window().map(|w| {
+            EventListener::new(&w, "storage", move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else {
+                    return;
+                };
+                if let (Some(rt), Some(key)) = (weak.upgrade(), e.key()) {
+                    rt.on_storage_change(&key, e.new_value());
+                }
+            })
+        });
+        self.state.borrow_mut().watchers = Watchers {
+            _navigation: nav,
+            _interactions: interactions,
+            _dom: dom,
+            _storage: storage,
+        };
+    }
+
+    /// The DOM changed: report watched elements that are now present, and let a waiting tour
+    /// step find its anchor.
+    fn on_dom_change(self: &Rc<Self>, appears: &[String]) {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        for sel in appears {
+            let present = document.query_selector(sel).ok().flatten().is_some();
+            let new = present && self.appeared.borrow_mut().insert(sel.clone());
+            if new {
+                self.with_engine(|e| e.observe(Observed::Appeared(sel), page::now_ms()));
+            }
+        }
+        let missing = self
+            .state
+            .borrow()
+            .engine
+            .as_ref()
+            .map(|e| e.missing_anchors())
+            .unwrap_or_default();
+        for (guide_id, step_id, selector) in missing {
+            if crate::web::ui::find_anchor(&selector).is_some() {
+                self.with_engine(|e| e.anchor_found(&guide_id, &step_id, page::now_ms()));
+            }
+        }
+        self.on_layout_change();
+    }
+}

@@ -1,0 +1,306 @@
+//! A tour step on screen: a tooltip pointing at its anchor (with a spotlight), a hotspot dot
+//! that opens it, or a centred modal. Dialog semantics, focus and keyboard come with it.
+
+use super::dom::{attr, button, el, text_el};
+use super::focus::{self, FocusReturn};
+use super::spotlight::{px, set_box, Spotlight};
+use super::{anchor, text, OnAction, UiAction};
+use crate::core::geometry::{self, Rect};
+use crate::core::guide::{Action, StepKind};
+use crate::core::view::StepView;
+use crate::web::mount::Mount;
+use gloo::events::EventListener;
+use web_sys::{Element, HtmlElement};
+
+pub struct StepUi {
+    pub key: String,
+    view: StepView,
+    rtl: bool,
+    card: HtmlElement,
+    arrow: HtmlElement,
+    dot: Option<HtmlElement>,
+    /// A modal's backdrop.
+    shade: Option<HtmlElement>,
+    spotlight: Option<Spotlight>,
+    anchor: Option<Element>,
+    _listeners: Vec<EventListener>,
+    focus: Option<FocusReturn>,
+}
+
+impl Drop for StepUi {
+    fn drop(&mut self) {
+        self.card.remove();
+        for e in self.dot.iter().chain(self.shade.iter()) {
+            e.remove();
+        }
+        self.focus.take(); // returns focus before the card's listeners go
+    }
+}
+
+fn buttons(
+    mount: &Mount,
+    view: &StepView,
+    on_action: &OnAction,
+    listeners: &mut Vec<EventListener>,
+) -> Option<HtmlElement> {
+    let d = &mount.document;
+    let row = el(d, "div", "actions")?;
+    let mut add = |label: &str, class: &str, action: UiAction| -> Option<()> {
+        let b = button(d, class, label)?;
+        let on_action = on_action.clone();
+        listeners.push(EventListener::new(&b, "click", move |_| {
+            on_action(action.clone())
+        }));
+        row.append_child(&b).ok()?;
+        Some(())
+    };
+    if view.buttons.is_empty() {
+        if view.position > 0 {
+            add("Back", "secondary", UiAction::Back)?;
+        }
+        let last = view.position + 1 >= view.total;
+        add(
+            if last { "Done" } else { "Next" },
+            "primary",
+            UiAction::Next,
+        )?;
+    }
+    for (n, b) in view.buttons.iter().enumerate() {
+        let class = if n + 1 == view.buttons.len() && b.action != Action::Dismiss {
+            "primary"
+        } else {
+            "secondary"
+        };
+        add(
+            &b.label,
+            class,
+            UiAction::from_button(
+                b.action,
+                &view.guide_id,
+                &view.step_id,
+                b.url.as_deref(),
+                b.guide.as_deref(),
+            ),
+        )?;
+    }
+    Some(row)
+}
+
+fn build_card(
+    mount: &Mount,
+    view: &StepView,
+    on_action: &OnAction,
+    listeners: &mut Vec<EventListener>,
+) -> Option<HtmlElement> {
+    let d = &mount.document;
+    let class = match view.kind {
+        StepKind::Modal => "card modal",
+        _ => "card",
+    };
+    let card = el(d, "div", class)?;
+    attr(&card, "role", "dialog");
+    attr(
+        &card,
+        "aria-modal",
+        if view.kind == StepKind::Modal {
+            "true"
+        } else {
+            "false"
+        },
+    );
+    attr(&card, "aria-labelledby", "wowpath-step-title");
+    attr(&card, "tabindex", "-1");
+    attr(
+        &card,
+        "data-step",
+        &format!("{}/{}", view.guide_id, view.step_id),
+    );
+    if view.total > 1 {
+        let child = text_el(
+            d,
+            "p",
+            "progress",
+            &format!("{} of {}", view.position + 1, view.total),
+        )?;
+        card.append_child(&child).ok()?;
+    }
+    let title = text_el(d, "h2", "", &view.title)?;
+    title.set_id("wowpath-step-title");
+    card.append_child(&title).ok()?;
+    if let Some(body) = &view.body {
+        let b = text::body(d, "body", body)?;
+        b.set_id("wowpath-step-body");
+        attr(&card, "aria-describedby", "wowpath-step-body");
+        card.append_child(&b).ok()?;
+    }
+    let child = buttons(mount, view, on_action, listeners)?;
+    card.append_child(&child).ok()?;
+    if view.dismissible {
+        let close = button(d, "close", "×")?;
+        attr(&close, "aria-label", "Close this guide");
+        let (on_action, guide_id) = (on_action.clone(), view.guide_id.clone());
+        listeners.push(EventListener::new(&close, "click", move |_| {
+            on_action(UiAction::Dismiss {
+                guide_id: guide_id.clone(),
+            })
+        }));
+        card.append_child(&close).ok()?;
+    }
+    Some(card)
+}
+
+impl StepUi {
+    /// Puts the step on screen. `anchor` is required for tooltips and hotspots.
+    pub fn show(
+        mount: &Mount,
+        view: &StepView,
+        rtl: bool,
+        anchor: Option<Element>,
+        on_action: OnAction,
+    ) -> Option<StepUi> {
+        let mut listeners = Vec::new();
+        let card = build_card(mount, view, &on_action, &mut listeners)?;
+        let arrow = el(&mount.document, "div", "arrow")?;
+        let spotlight = match view.kind {
+            StepKind::Tooltip if view.spotlight => {
+                Spotlight::new(&mount.document, &mount.root, view.click_through)
+            }
+            _ => None,
+        };
+        let mut shade = None;
+        if view.kind == StepKind::Modal {
+            let s = el(&mount.document, "div", "shade full")?;
+            attr(&s, "aria-hidden", "true");
+            mount.root.append_child(&s).ok()?;
+            shade = Some(s);
+        }
+        let mut dot = None;
+        if view.kind == StepKind::Hotspot {
+            let d = button(&mount.document, "hotspot", "")?;
+            attr(&d, "aria-label", &format!("Tip: {}", view.title));
+            attr(&d, "aria-expanded", "false");
+            let c = card.clone();
+            let dd = d.clone();
+            listeners.push(EventListener::new(&d, "click", move |_| {
+                let open = c.hidden();
+                c.set_hidden(!open);
+                attr(&dd, "aria-expanded", if open { "true" } else { "false" });
+                if open {
+                    let _ = c.focus();
+                }
+            }));
+            card.set_hidden(true);
+            mount.root.append_child(&d).ok()?;
+            dot = Some(d);
+        }
+        if view.kind == StepKind::Tooltip || view.kind == StepKind::Hotspot {
+            card.append_child(&arrow).ok()?;
+        }
+        let trap = view.kind == StepKind::Modal;
+        listeners.push(focus::keys(
+            &card,
+            on_action,
+            view.guide_id.clone(),
+            view.dismissible,
+            rtl,
+            trap,
+        ));
+        mount.root.append_child(&card).ok()?;
+        mount.announce(&format!(
+            "{}{}",
+            if view.total > 1 {
+                format!("Step {} of {}: ", view.position + 1, view.total)
+            } else {
+                String::new()
+            },
+            view.title
+        ));
+        let mut ui = StepUi {
+            key: format!("{}/{}", view.guide_id, view.step_id),
+            view: view.clone(),
+            rtl,
+            card,
+            arrow,
+            dot,
+            shade,
+            spotlight,
+            anchor,
+            _listeners: listeners,
+            focus: None,
+        };
+        ui.reveal();
+        ui.place();
+        if view.kind != StepKind::Hotspot {
+            ui.focus = Some(FocusReturn::take(&ui.card));
+        }
+        Some(ui)
+    }
+
+    /// Scrolls the anchor into view when it is off screen.
+    fn reveal(&self) {
+        let Some(a) = &self.anchor else { return };
+        if !geometry::visible(&anchor::rect(a), &anchor::viewport()) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+            a.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    }
+
+    /// Follows the anchor: called on scroll, resize and DOM changes.
+    pub fn place(&mut self) {
+        if self.view.kind == StepKind::Modal {
+            return;
+        }
+        let Some(selector) = self.view.anchor.clone() else {
+            return;
+        };
+        if !self.anchor.as_ref().is_some_and(|a| a.is_connected()) {
+            // The host re-rendered its element: follow the new one.
+            self.anchor = anchor::find(&selector);
+        }
+        let Some(a) = &self.anchor else { return };
+        let (rect, viewport) = (anchor::rect(a), anchor::viewport());
+        let shown = rect.width > 0.0 || rect.height > 0.0;
+        let _ = self
+            .card
+            .style()
+            .set_property("visibility", if shown { "visible" } else { "hidden" });
+        if let Some(dot) = &self.dot {
+            let (x, y) = geometry::hotspot(rect, viewport, self.rtl);
+            set_box(dot, x - 8.0, y - 8.0, 16.0, 16.0);
+        }
+        if let Some(s) = &self.spotlight {
+            s.place(rect, viewport);
+        }
+        let (w, h) = (
+            f64::from(self.card.offset_width()),
+            f64::from(self.card.offset_height()),
+        );
+        let target = match &self.dot {
+            Some(_) => {
+                let (x, y) = geometry::hotspot(rect, viewport, self.rtl);
+                Rect {
+                    x: x - 8.0,
+                    y: y - 8.0,
+                    width: 16.0,
+                    height: 16.0,
+                }
+            }
+            None => rect,
+        };
+        let p = geometry::place(target, w, h, viewport, self.view.placement, self.rtl);
+        let style = self.card.style();
+        let _ = style.set_property("left", &px(p.x));
+        let _ = style.set_property("top", &px(p.y));
+        attr(&self.card, "data-side", p.side.as_str());
+        let arrow = self.arrow.style();
+        let (along, across) = if matches!(p.side, geometry::Side::Top | geometry::Side::Bottom) {
+            ("left", "top")
+        } else {
+            ("top", "left")
+        };
+        let _ = arrow.set_property(along, &px(p.arrow - 6.0));
+        let _ = arrow.remove_property(across);
+    }
+}

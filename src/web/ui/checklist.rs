@@ -1,0 +1,145 @@
+//! The checklist: a launcher showing progress (2/5) that opens a panel of the steps, done ones
+//! ticked, each with its call to action; the wow step is marked with a small star.
+
+use super::dom::{attr, button, el, text_el};
+use super::{text, OnAction, UiAction};
+use crate::core::view::Checklist;
+use crate::web::mount::Mount;
+use gloo::events::EventListener;
+
+/// The rendered checklist; its listeners go when it is dropped or replaced.
+pub struct ChecklistUi {
+    _listeners: Vec<EventListener>,
+    dock: web_sys::HtmlElement,
+}
+
+impl Drop for ChecklistUi {
+    fn drop(&mut self) {
+        self.dock.remove();
+    }
+}
+
+fn on_click(
+    target: &web_sys::HtmlElement,
+    on_action: &OnAction,
+    action: UiAction,
+) -> EventListener {
+    let on_action = on_action.clone();
+    EventListener::new(target, "click", move |_| on_action(action.clone()))
+}
+
+pub fn render(
+    mount: &Mount,
+    view: &Checklist,
+    open: bool,
+    on_action: OnAction,
+) -> Option<ChecklistUi> {
+    let d = &mount.document;
+    let (done, total) = (view.done_count(), view.items.len());
+    let mut listeners = Vec::new();
+    let dock = el(d, "div", "dock")?;
+
+    let panel = el(d, "section", "panel")?;
+    panel.set_id("wowpath-checklist");
+    panel.set_hidden(!open);
+    attr(&panel, "aria-labelledby", "wowpath-checklist-title");
+    attr(&panel, "data-guide", &view.guide_id);
+    let head = el(d, "div", "head")?;
+    let title = text_el(d, "h2", "", &view.title)?;
+    title.set_id("wowpath-checklist-title");
+    head.append_child(&title).ok()?;
+    let child = text_el(d, "span", "count", &format!("{done}/{total}"))?;
+    head.append_child(&child).ok()?;
+    if view.dismissible {
+        let close = button(d, "close", "×")?;
+        attr(&close, "aria-label", "Dismiss this checklist");
+        listeners.push(on_click(
+            &close,
+            &on_action,
+            UiAction::Dismiss {
+                guide_id: view.guide_id.clone(),
+            },
+        ));
+        head.append_child(&close).ok()?;
+    }
+    panel.append_child(&head).ok()?;
+
+    let bar = el(d, "div", "bar")?;
+    attr(&bar, "role", "progressbar");
+    attr(&bar, "aria-valuemin", "0");
+    attr(&bar, "aria-valuemax", &total.to_string());
+    attr(&bar, "aria-valuenow", &done.to_string());
+    attr(&bar, "aria-label", "Progress");
+    let fill = el(d, "i", "")?;
+    let _ = fill.style().set_property(
+        "width",
+        &format!("{}%", if total == 0 { 0 } else { done * 100 / total }),
+    );
+    bar.append_child(&fill).ok()?;
+    panel.append_child(&bar).ok()?;
+
+    let list = el(d, "ol", "")?;
+    for item in &view.items {
+        let li = el(d, "li", if item.done { "done" } else { "" })?;
+        attr(&li, "data-step", &item.step_id);
+        let check = text_el(d, "span", "check", if item.done { "✓" } else { "" })?;
+        attr(&check, "aria-hidden", "true");
+        li.append_child(&check).ok()?;
+        let title = text_el(d, "span", "title", &item.title)?;
+        if item.wow {
+            let star = text_el(d, "span", "wow", "★")?;
+            attr(&star, "title", "Your first win");
+            title.append_child(&star).ok()?;
+        }
+        li.append_child(&title).ok()?;
+        let status = text_el(
+            d,
+            "span",
+            "sr",
+            if item.done {
+                ", done"
+            } else {
+                ", not done yet"
+            },
+        )?;
+        title.append_child(&status).ok()?;
+        if !item.done && !item.buttons.is_empty() {
+            let row = el(d, "div", "cta")?;
+            for b in &item.buttons {
+                let btn = button(d, "", &b.label)?;
+                let action = UiAction::from_button(
+                    b.action,
+                    &view.guide_id,
+                    &item.step_id,
+                    b.url.as_deref(),
+                    b.guide.as_deref(),
+                );
+                listeners.push(on_click(&btn, &on_action, action));
+                row.append_child(&btn).ok()?;
+            }
+            li.append_child(&row).ok()?;
+        }
+        if let Some(body) = &item.body {
+            let child = text::body(d, "body", body)?;
+            li.append_child(&child).ok()?;
+        }
+        list.append_child(&li).ok()?;
+    }
+    panel.append_child(&list).ok()?;
+    dock.append_child(&panel).ok()?;
+
+    let launcher = button(d, "launcher", &format!("{} · {done}/{total}", view.title))?;
+    attr(
+        &launcher,
+        "aria-expanded",
+        if open { "true" } else { "false" },
+    );
+    attr(&launcher, "aria-controls", "wowpath-checklist");
+    listeners.push(on_click(&launcher, &on_action, UiAction::TogglePanel));
+    dock.append_child(&launcher).ok()?;
+    mount.root.append_child(&dock).ok()?;
+    Some(ChecklistUi {
+        _listeners: listeners,
+        dock,
+    })
+}

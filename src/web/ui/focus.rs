@@ -1,0 +1,96 @@
+//! Focus and keyboard for a step: focus moves into the step when it opens and returns where it
+//! was when it closes; Esc dismisses, the arrow keys move through the tour, and a modal keeps
+//! Tab inside itself.
+
+use super::{OnAction, UiAction};
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, KeyboardEvent};
+
+/// Returns focus to the element that had it, when dropped.
+pub struct FocusReturn {
+    previous: Option<HtmlElement>,
+}
+
+impl FocusReturn {
+    /// Remembers the host's focused element, then focuses `target`.
+    pub fn take(target: &HtmlElement) -> FocusReturn {
+        let previous = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+            .filter(|e| e.local_name() != "wowpath-root" && e.local_name() != "body");
+        let _ = target.focus();
+        FocusReturn { previous }
+    }
+}
+
+impl Drop for FocusReturn {
+    fn drop(&mut self) {
+        if let Some(previous) = self.previous.as_ref().filter(|p| p.is_connected()) {
+            let _ = previous.focus();
+        }
+    }
+}
+
+fn focusables(card: &HtmlElement) -> Vec<HtmlElement> {
+    let Ok(list) = card.query_selector_all("button, a[href]") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
+        .collect()
+}
+
+/// Keyboard handling inside the step's card.
+pub fn keys(
+    card: &HtmlElement,
+    on_action: OnAction,
+    guide_id: String,
+    dismissible: bool,
+    rtl: bool,
+    trap: bool,
+) -> EventListener {
+    let card_ref = card.clone();
+    EventListener::new(card, "keydown", move |e| {
+        let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+            return;
+        };
+        let (forward, backward) = if rtl {
+            ("ArrowLeft", "ArrowRight")
+        } else {
+            ("ArrowRight", "ArrowLeft")
+        };
+        let key = e.key();
+        let action = match key.as_str() {
+            "Escape" if dismissible => Some(UiAction::Dismiss {
+                guide_id: guide_id.clone(),
+            }),
+            k if k == forward => Some(UiAction::Next),
+            k if k == backward => Some(UiAction::Back),
+            "Tab" if trap => {
+                let items = focusables(&card_ref);
+                let root = card_ref.get_root_node();
+                let active = js_sys::Reflect::get(&root, &"activeElement".into()).ok();
+                let (first, last) = (items.first(), items.last());
+                let at = |el: Option<&HtmlElement>| {
+                    el.is_some_and(|el| active.as_ref() == Some(el.as_ref()))
+                };
+                if e.shift_key() && at(first) {
+                    e.prevent_default();
+                    let _ = last.map(|l| l.focus());
+                } else if !e.shift_key() && at(last) {
+                    e.prevent_default();
+                    let _ = first.map(|f| f.focus());
+                }
+                None
+            }
+            _ => None,
+        };
+        if let Some(action) = action {
+            e.prevent_default();
+            e.stop_propagation();
+            on_action(action);
+        }
+    })
+}

@@ -1,0 +1,98 @@
+// The engine's browser adapter in real Chromium: History-API navigation (with and without the
+// Navigation API), clicks, late elements, form fields, and storage that is full or blocked.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { startCollector, ROOT } from '../support/collector.mjs';
+import { launch, openPage } from '../support/browser.mjs';
+import { eventually } from '../support/eventually.mjs';
+
+let collector, browser;
+before(async () => {
+  collector = await startCollector({ www: join(ROOT, 'tests/pages') });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await collector?.stop();
+});
+
+const done = (page) => page.locator('wowpath-root li.done').evaluateAll((els) => els.map((e) => e.dataset.step).sort());
+const errors = (messages) => messages.filter((m) => m.type === 'pageerror' || (m.type === 'error' && !/favicon/.test(m.text)));
+
+async function open(initScript, query = '', ready = 'wowpath-root li[data-step="hello"]') {
+  const { page, context, consoleMessages } = await openPage(browser);
+  if (initScript) await context.addInitScript(initScript);
+  await page.goto(`${collector.url}/spa.html${query}`);
+  await page.locator(ready).waitFor();
+  return { page, consoleMessages };
+}
+
+async function walkThrough(page) {
+  await page.click('#hello');
+  await page.locator('.late-chart').waitFor();
+  await page.click('#nav-settings');
+  await page.fill('#name', 'Ada');
+  await page.goBack();
+  await page.locator('#hello').waitFor();
+}
+
+for (const [name, initScript] of [
+  ['with the Navigation API', null],
+  ['with only the History API', () => Object.defineProperty(window, 'navigation', { value: undefined, configurable: true })],
+]) {
+  test(`URL, click, late element and field triggers complete steps ${name}, and the host router is untouched`, async () => {
+    const { page, consoleMessages } = await open(initScript);
+    await walkThrough(page);
+    await eventually(async () => assert.deepEqual(await done(page), ['hello', 'late', 'name', 'visit-settings']));
+    // The host's own handlers ran once per action, its router rendered once per navigation.
+    assert.equal(await page.textContent('#clicks'), '1');
+    assert.equal(await page.textContent('#renders'), '3');
+    assert.equal(await page.evaluate(() => location.pathname), '/spa.html', 'back where it started');
+    const state = await page.evaluate(() => { history.pushState({ n: 7 }, '', '/spa/x'); return history.state; });
+    assert.deepEqual(state, { n: 7 }, 'pushState still stores the host state');
+    assert.deepEqual(errors(consoleMessages), []);
+  });
+}
+
+test('a tooltip waits for an anchor that renders late, and a missing anchor is reported, not fatal', async () => {
+  const { page } = await open(null, '?tour=1&late=manual', '#hello');
+  const card = page.locator('wowpath-root .card');
+  await page.waitForFunction(() => window.wowpath.loaded);
+  await page.waitForTimeout(300);
+  assert.equal(await card.count(), 0, 'nothing to point at yet');
+  await page.evaluate(() => window.renderLate());
+  await card.waitFor({ timeout: 5000 });
+  assert.match(await card.textContent(), /Your chart/);
+
+  const missing = await open(null, '?missing=1', '#hello');
+  await missing.page.locator('wowpath-root .card', { hasText: 'Say hello here' }).waitFor({ timeout: 5000 });
+  const rows = await collector.waitFor(
+    "SELECT raw FROM events WHERE event = 'Onboarding Target Missing'",
+    (r) => r.some((x) => JSON.parse(x.raw).properties.selector === '#never-there'),
+  );
+  const props = JSON.parse(rows.find((x) => JSON.parse(x.raw).properties.selector === '#never-there').raw).properties;
+  assert.equal(props.step_id, 'ghost');
+  assert.match(props.url, /^\/spa/);
+});
+
+test('with localStorage full, the widget keeps working in memory and leaves the host data alone', async () => {
+  const fill = () => {
+    localStorage.setItem('host-data', 'precious');
+    const chunk = 'x'.repeat(256 * 1024);
+    try { for (let i = 0; i < 1000; i++) localStorage.setItem(`filler-${i}`, chunk); } catch (e) { /* full */ }
+  };
+  const { page, consoleMessages } = await open(fill, '?late=60000');
+  await page.click('#hello');
+  await eventually(async () => assert.deepEqual(await done(page), ['hello']));
+  assert.equal(await page.evaluate(() => localStorage.getItem('host-data')), 'precious');
+  assert.deepEqual(errors(consoleMessages), []);
+});
+
+test('with localStorage blocked, the widget keeps working and nothing throws into the page', async () => {
+  const block = () => Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+  const { page, consoleMessages } = await open(block, '?late=60000');
+  await page.click('#hello');
+  await eventually(async () => assert.deepEqual(await done(page), ['hello']));
+  assert.deepEqual(errors(consoleMessages), []);
+});

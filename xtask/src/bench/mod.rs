@@ -1,0 +1,24 @@
+//! `cargo xtask bench <name>`: measurements printed beside a baseline taken in the same run.
+//! Never part of `cargo xtask test`: timings are reported, not asserted.
+
+mod engine;
+
+use anyhow::{bail, Result};
+
+pub const NAMES: &str = "engine, collector, events";
+
+pub fn run(args: &[String]) -> Result<()> {
+    match args.first().map(String::as_str) {
+        Some("engine") => engine::run(),
+        Some("collector") => crate::bench_collector::run_bench(args),
+        Some("events") => crate::bench_events::run(&args[1..]),
+        None => engine::run(),
+        Some(other) => bail!("unknown benchmark `{other}`; choose one of: {NAMES}"),
+    }
+}
+
+/// Median of some timings (ns), for printing.
+pub fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    xs.get(xs.len() / 2).copied().unwrap_or(0.0)
+}
