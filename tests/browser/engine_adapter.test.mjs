@@ -1,29 +1,22 @@
 // The engine's browser adapter in real Chromium: History-API navigation (with and without the
 // Navigation API), clicks, late elements, form fields, and storage that is full or blocked.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { withCollectorAndBrowser } from '../support/suite.mjs';
 import { join } from 'node:path';
-import { startCollector, ROOT } from '../support/collector.mjs';
-import { launch, openPage } from '../support/browser.mjs';
+import { ROOT } from '../support/collector.mjs';
+import { openPage } from '../support/browser.mjs';
 import { eventually } from '../support/eventually.mjs';
 
-let collector, browser;
-before(async () => {
-  collector = await startCollector({ www: join(ROOT, 'tests/pages') });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await collector?.stop();
-});
+const env = withCollectorAndBrowser({ www: join(ROOT, 'tests/pages') });
 
 const done = (page) => page.locator('wowpath-root li.done').evaluateAll((els) => els.map((e) => e.dataset.step).sort());
 const errors = (messages) => messages.filter((m) => m.type === 'pageerror' || (m.type === 'error' && !/favicon/.test(m.text)));
 
 async function open(initScript, query = '', ready = 'wowpath-root li[data-step="hello"]') {
-  const { page, context, consoleMessages } = await openPage(browser);
+  const { page, context, consoleMessages } = await openPage(env.browser);
   if (initScript) await context.addInitScript(initScript);
-  await page.goto(`${collector.url}/spa.html${query}`);
+  await page.goto(`${env.collector.url}/spa.html${query}`);
   await page.locator(ready).waitFor();
   return { page, consoleMessages };
 }
@@ -67,7 +60,7 @@ test('a tooltip waits for an anchor that renders late, and a missing anchor is r
 
   const missing = await open(null, '?missing=1', '#hello');
   await missing.page.locator('wowpath-root .card', { hasText: 'Say hello here' }).waitFor({ timeout: 5000 });
-  const rows = await collector.waitFor(
+  const rows = await env.collector.waitFor(
     "SELECT raw FROM events WHERE event = 'Onboarding Target Missing'",
     (r) => r.some((x) => JSON.parse(x.raw).properties.selector === '#never-there'),
   );

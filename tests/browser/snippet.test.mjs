@@ -1,33 +1,26 @@
 // The snippet: calls made before the widget loads are replayed in order, pasting it twice
 // loads the widget once, and mistakes are reported without breaking the host page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { withCollectorAndBrowser } from '../support/suite.mjs';
 import { join } from 'node:path';
-import { startCollector, ROOT } from '../support/collector.mjs';
-import { launch, openPage } from '../support/browser.mjs';
+import { ROOT } from '../support/collector.mjs';
+import { openPage } from '../support/browser.mjs';
 import { eventually } from '../support/eventually.mjs';
 
-let collector, browser;
-before(async () => {
-  collector = await startCollector({ www: join(ROOT, 'tests/pages') });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await collector?.stop();
-});
+const env = withCollectorAndBrowser({ www: join(ROOT, 'tests/pages') });
 
 test('the snippet pasted twice loads the widget once and replays early calls in order', async () => {
-  const { page, consoleMessages } = await openPage(browser);
+  const { page, consoleMessages } = await openPage(env.browser);
   const loaderRequests = [];
   page.on('request', (r) => r.url().endsWith('/pkg/loader.js') && loaderRequests.push(r.url()));
-  await page.goto(`${collector.url}/snippet-twice.html`);
+  await page.goto(`${env.collector.url}/snippet-twice.html`);
   await page.waitForFunction(() => window.wowpath.loaded === true);
   assert.equal(await page.evaluate(() => window.early.then(() => 'resolved')), 'resolved');
   // A reference kept to the stub still reaches the widget after it has loaded.
   await page.evaluate(() => window.kept('track', 'C', { n: 3 }));
   await page.evaluate(() => window.wowpath('flush'));
-  const rows = await collector.waitFor("SELECT event FROM events WHERE type = 'track' AND event IN ('A','B','C') ORDER BY rowid", (r) => r.length >= 3);
+  const rows = await env.collector.waitFor("SELECT event FROM events WHERE type = 'track' AND event IN ('A','B','C') ORDER BY rowid", (r) => r.length >= 3);
   assert.deepEqual(rows.map((r) => r.event), ['A', 'B', 'C']);
   assert.equal(loaderRequests.length, 1);
   assert.equal(await page.locator('wowpath-root').count(), 1);
@@ -35,8 +28,8 @@ test('the snippet pasted twice loads the widget once and replays early calls in 
 });
 
 test('bad calls reject with a clear message, log it, and leave the host page working', async () => {
-  const { page, consoleMessages } = await openPage(browser);
-  await page.goto(`${collector.url}/snippet-twice.html`);
+  const { page, consoleMessages } = await openPage(env.browser);
+  await page.goto(`${env.collector.url}/snippet-twice.html`);
   await page.waitForFunction(() => window.wowpath.loaded === true);
   const outcomes = await page.evaluate(async () => {
     const settle = (p) => p.then(() => 'resolved', (e) => e.message);

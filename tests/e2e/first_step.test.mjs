@@ -1,25 +1,18 @@
 // A new user opens the demo app, sees the checklist, does the first step in the app, and
 // finds it still ticked after a reload; the events are in the collector's SQLite file.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startCollector } from '../support/collector.mjs';
-import { launch, openPage, screenshot } from '../support/browser.mjs';
+import { withCollectorAndBrowser } from '../support/suite.mjs';
+
+import { openPage, screenshot } from '../support/browser.mjs';
 import { Trackly, Checklist } from '../support/trackly.mjs';
 import { eventually } from '../support/eventually.mjs';
 
-let collector, browser;
-before(async () => {
-  collector = await startCollector();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await collector?.stop();
-});
+const env = withCollectorAndBrowser();
 
 test('the checklist appears, ticks when the step is done in the app, survives a reload, and the events are stored', async () => {
-  const { page, consoleMessages } = await openPage(browser);
-  const app = new Trackly(page, collector.url);
+  const { page, consoleMessages } = await openPage(env.browser);
+  const app = new Trackly(page, env.collector.url);
   const checklist = new Checklist(page);
 
   await app.open();
@@ -37,7 +30,7 @@ test('the checklist appears, ticks when the step is done in the app, survives a 
   await eventually(async () => assert.deepEqual(await checklist.doneSteps(), ['create-project']));
   await screenshot(page, 'e2e-checklist-after-reload');
 
-  const rows = await collector.waitFor(
+  const rows = await env.collector.waitFor(
     "SELECT type, event, anonymous_id, raw FROM events WHERE event IN ('Project Created', 'Onboarding Step Completed')",
     (rows) => rows.length >= 2,
   );

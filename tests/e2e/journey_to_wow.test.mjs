@@ -1,25 +1,18 @@
 // A new user goes from the first visit to the wow moment across reloads, a guided tour and
 // client-side navigation; another browser signed in as the same user sees the same progress.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startCollector } from '../support/collector.mjs';
-import { launch, openPage, screenshot } from '../support/browser.mjs';
+import { withCollectorAndBrowser } from '../support/suite.mjs';
+
+import { openPage, screenshot } from '../support/browser.mjs';
 import { Trackly, Checklist, TourStep } from '../support/trackly.mjs';
 import { eventually } from '../support/eventually.mjs';
 
-let collector, browser;
-before(async () => {
-  collector = await startCollector();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await collector?.stop();
-});
+const env = withCollectorAndBrowser();
 
 test('first visit → guided tour → reloads → sign-in → navigation → wow, and progress follows the user', async () => {
-  const { page, consoleMessages } = await openPage(browser);
-  const app = new Trackly(page, collector.url);
+  const { page, consoleMessages } = await openPage(env.browser);
+  const app = new Trackly(page, env.collector.url);
   const checklist = new Checklist(page);
   const tour = new TourStep(page);
 
@@ -49,8 +42,8 @@ test('first visit → guided tour → reloads → sign-in → navigation → wow
   await page.evaluate(() => window.wowpath('flush'));
 
   // Another browser (another device): signing in brings the same progress.
-  const other = await openPage(browser);
-  const otherApp = new Trackly(other.page, collector.url);
+  const other = await openPage(env.browser);
+  const otherApp = new Trackly(other.page, env.collector.url);
   const otherChecklist = new Checklist(other.page);
   await otherApp.open();
   await otherChecklist.panel.waitFor();
@@ -59,12 +52,12 @@ test('first visit → guided tour → reloads → sign-in → navigation → wow
 
   await app.shareReport();
   await eventually(async () => assert.equal(await page.locator('wowpath-root .panel').count(), 0, 'a finished checklist goes away'));
-  const wow = await collector.waitFor("SELECT user_id, raw FROM events WHERE event = 'Onboarding Wow Reached'", (r) => r.length === 1);
+  const wow = await env.collector.waitFor("SELECT user_id, raw FROM events WHERE event = 'Onboarding Wow Reached'", (r) => r.length === 1);
   assert.equal(wow[0].user_id, 'ada');
   const props = JSON.parse(wow[0].raw).properties;
   assert.equal(props.group, 'treatment');
   assert.ok(props.time_to_wow_ms > 0);
-  const completed = collector.query("SELECT count(*) AS n FROM events WHERE event = 'Onboarding Guide Completed'");
+  const completed = env.collector.query("SELECT count(*) AS n FROM events WHERE event = 'Onboarding Guide Completed'");
   assert.equal(completed[0].n, 2, 'the tour and the checklist');
   assert.deepEqual(consoleMessages.filter((m) => m.type === 'error' || m.type === 'pageerror'), []);
 });
