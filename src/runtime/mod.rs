@@ -46,6 +46,8 @@ pub struct Runtime {
     appeared: RefCell<std::collections::BTreeSet<String>>,
     /// The signed-in user's identity hash, sent when reading their progress.
     user_hash: RefCell<Option<String>>,
+    /// Progress outgrew its storage cap (warned once).
+    progress_too_big: std::cell::Cell<bool>,
 }
 
 #[derive(Default)]
@@ -87,6 +89,7 @@ impl Runtime {
             last_explained: RefCell::default(),
             appeared: RefCell::default(),
             user_hash: RefCell::default(),
+            progress_too_big: std::cell::Cell::default(),
         });
         rt.state.borrow_mut().identity = rt.load_identity();
         rt.state.borrow_mut().panel_open =

@@ -6,7 +6,10 @@ use crate::core::engine::{Progress, User};
 use crate::core::events::Identity;
 use crate::core::ids::uuid_v4;
 use crate::core::json::{self, Node};
-use crate::web::page;
+use crate::web::{console, page};
+
+/// The most one user's progress may take in localStorage (bytes).
+pub const MAX_PROGRESS_BYTES: usize = 64 * 1024;
 use std::rc::Rc;
 
 impl Runtime {
@@ -73,9 +76,17 @@ impl Runtime {
             .engine
             .as_ref()
             .map(|e| e.progress().to_json());
-        if let Some(json) = json {
-            self.store.set(&self.progress_key(), &json);
+        let Some(json) = json else { return };
+        if json.len() > MAX_PROGRESS_BYTES {
+            // Never let onboarding state crowd out the host app's own storage: keep it in
+            // memory for this page and say so once.
+            if !self.progress_too_big.replace(true) {
+                console::warn(&format!("this user's progress is {} bytes, over the {MAX_PROGRESS_BYTES}-byte cap for localStorage; it is kept for this page only", json.len()));
+            }
+            self.store.remove(&self.progress_key());
+            return;
         }
+        self.store.set(&self.progress_key(), &json);
     }
 
     /// `wowpath('identify', userId, traits)`: later events carry the user id, what the user did
