@@ -138,7 +138,20 @@ fn two_collectors_on_one_database_store_overlapping_message_ids_once() {
             let mut conn = http::Conn::open(&addr).expect("connect");
             bodies
                 .iter()
-                .map(|b| conn.post("/v1/batch", b.as_bytes()).expect("post"))
+                .map(|b| {
+                    // As the widget does: a 429 or 503 (a commit that did not finish in time
+                    // on a loaded machine) is retried; anything else is the answer.
+                    let mut answer = conn.post("/v1/batch", b.as_bytes()).expect("post");
+                    for _ in 0..20 {
+                        if answer.0 != 429 && answer.0 != 503 {
+                            break;
+                        }
+                        std::thread::sleep(std::time::Duration::from_millis(250));
+                        RETRIES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        answer = conn.post("/v1/batch", b.as_bytes()).expect("post");
+                    }
+                    answer
+                })
                 .collect::<Vec<_>>()
         })
     };
@@ -187,8 +200,15 @@ fn two_collectors_on_one_database_store_overlapping_message_ids_once() {
         (600, 600),
         "each messageId stored exactly once"
     );
-    assert_eq!(
-        stored, 600,
-        "the instances' `stored` counts add up to the unique ids"
-    );
+    // A request answered 503 may still have been committed; its retry then stores nothing new.
+    if RETRIES.load(std::sync::atomic::Ordering::Relaxed) == 0 {
+        assert_eq!(
+            stored, 600,
+            "the instances' `stored` counts add up to the unique ids"
+        );
+    } else {
+        assert!(stored <= 600, "no id counted as new twice");
+    }
 }
+
+static RETRIES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);

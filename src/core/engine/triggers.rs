@@ -70,6 +70,7 @@ impl Engine {
     /// check the wow milestone.
     pub fn observe(&mut self, seen: Observed<'_>, now: Millis) -> Vec<Effect> {
         let mut effects = Vec::new();
+        let triggered_count = self.triggered.len();
         let mut hits = Vec::new();
         for (g, guide) in self.file.guides.iter().enumerate() {
             for (s, step) in guide.steps.iter().enumerate() {
@@ -128,6 +129,12 @@ impl Engine {
             effects.push(Effect::Render);
         }
         effects.extend(self.check_wow_event(seen, now));
+        // Most tracked events are no onboarding condition at all: then nothing that decides
+        // what shows has changed, and deciding again would only cost the host page time.
+        let triggered_before = triggered_count;
+        if effects.is_empty() && self.triggered.len() == triggered_before {
+            return effects;
+        }
         effects.extend(self.reschedule(now));
         effects
     }

@@ -16,9 +16,3 @@ pub fn run(args: &[String]) -> Result<()> {
         Some(other) => bail!("unknown benchmark `{other}`; choose one of: {NAMES}"),
     }
 }
-
-/// Median of some timings (ns), for printing.
-pub fn median(mut xs: Vec<f64>) -> f64 {
-    xs.sort_by(f64::total_cmp);
-    xs.get(xs.len() / 2).copied().unwrap_or(0.0)
-}
