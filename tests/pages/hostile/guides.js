@@ -11,7 +11,8 @@
   var page = w.HOSTILE || {};
   var placement = params.get('placement') || page.placement || 'bottom';
   var second = page.second || '#target';
-  // Payloads that would run if any text were ever parsed as HTML.
+  // Payloads that would run if any text were ever parsed as HTML. (A `javascript:` link is
+  // refused by the validator before anything renders.)
   var PAYLOAD = '<img src=x onerror="window.__pwned=\'img\'"><script>window.__pwned=\'script\'</' + 'script><b>bold?</b>';
   var guides = {
     checklist: { id: 'setup', title: 'Get started', steps: [
@@ -31,11 +32,13 @@
       { id: 'bye', kind: 'modal', title: 'Tour step 2', body: 'That is all.' }
     ] },
     inject: { id: 'evil', title: PAYLOAD, steps: [
-      { id: 'tip', kind: 'tooltip', anchor: '#target', title: PAYLOAD, body: PAYLOAD + ' [click](javascript:window.__pwned=\'link\')' },
+      { id: 'tip', kind: 'tooltip', anchor: '#target', title: PAYLOAD, body: PAYLOAD + ' and **markdown**' },
       { id: 'item', title: PAYLOAD, body: PAYLOAD, complete_when: { event: 'Never' } }
     ] }
   };
   var guide = guides[surface];
+  // `?manual`: the guide waits for wowpath('start', id), so a test can focus a host element first.
+  if (params.has('manual')) guide.start = { manual: true };
   var file = { version: 1, guides: [guide] };
   if (page.locales) {
     // Only this guide's texts: keys naming guides the file lacks are errors.
