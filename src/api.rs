@@ -137,3 +137,20 @@ pub fn opt_in() -> Result<(), JsError> {
     running("optIn")?.opt_in();
     Ok(())
 }
+
+/// `track` calls that `index.js` gathered during one task (so each call costs the host page
+/// almost nothing), flattened in order: `[event, propertiesJson, timestampMs, …]`. The module
+/// has already checked them: a non-empty name, and properties that `JSON.stringify` made
+/// into an object's text.
+#[wasm_bindgen(js_name = trackMany)]
+pub fn track_many(calls: Vec<JsValue>) -> Result<(), JsError> {
+    let rt = running("track")?;
+    let calls = calls.chunks_exact(3).filter_map(|c| {
+        let event = c[0].as_string().filter(|e| !e.trim().is_empty())?;
+        let properties = c[1].as_string().filter(|p| p.starts_with('{'))?;
+        let at = c[2].as_f64().filter(|t| t.is_finite() && *t >= 0.0)? as u64;
+        Some((event, properties, at))
+    });
+    rt.track_burst(calls);
+    Ok(())
+}

@@ -5,8 +5,16 @@
 
 pub mod core;
 
+// Smaller than std's dlmalloc in the widget and still a real, coalescing allocator; the page's
+// wasm has no threads (no `atomics`), which is what this allocator requires.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(target_arch = "wasm32")]
 mod api;
+#[cfg(target_arch = "wasm32")]
+mod api_validate;
 #[cfg(target_arch = "wasm32")]
 mod runtime;
 #[cfg(target_arch = "wasm32")]

@@ -73,7 +73,11 @@ function drawExperiment(exp) {
       cell(d ? `${(d.estimate * 100).toFixed(1)} pts (${(d.low * 100).toFixed(1)} to ${(d.high * 100).toFixed(1)})` : '', 'num'),
     ]);
   }));
-  if (exp.unassigned) $('[data-testid=arms] tbody').append(rowOf([cell(`${exp.unassigned} people sent no group yet`, 'empty')]));
+  if (exp.unassigned) {
+    const note = cell(`${exp.unassigned} people are not compared: no event besides their wow says their group (send Onboarding Group Assigned)`, 'empty');
+    note.colSpan = 6;
+    $('[data-testid=arms] tbody').append(rowOf([note]));
+  }
 }
 
 function drawWow(wow) {

@@ -59,7 +59,11 @@ pub fn render(r: &Report) -> String {
         );
     }
     if exp.unassigned > 0 {
-        let _ = writeln!(o, "  ({} people sent no group yet)", exp.unassigned);
+        let _ = writeln!(
+            o,
+            "  ({} people not compared: no event besides their wow says their group)",
+            exp.unassigned
+        );
     }
     let w = &r.wow;
     let _ = writeln!(

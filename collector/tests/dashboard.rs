@@ -61,6 +61,13 @@ fn population() -> Vec<Value> {
         json!({"time_to_wow_ms": 1, "group": "holdout", "extra": [1, 2]}),
     ));
     m.push(track(
+        "fay-g",
+        "fay",
+        "Onboarding Group Assigned",
+        T0,
+        json!({"group": "holdout"}),
+    ));
+    m.push(track(
         "odd",
         "eve",
         "Onboarding Step Completed",
@@ -156,15 +163,19 @@ async fn the_report_has_the_funnel_the_experiment_and_the_stuck_users() {
             )
         })
         .collect();
+    // dan's group is only on his wow: counting him would bias the holdout towards wow.
     assert_eq!(
         arms,
-        [("treatment".to_owned(), 3, 1), ("holdout".to_owned(), 1, 1)]
+        [("treatment".to_owned(), 3, 1), ("holdout".to_owned(), 1, 0)]
     );
     assert_eq!(
         r["experiment"]["comparisons"][0]["verdict"],
         "not_enough_data"
     );
-    assert_eq!(r["experiment"]["unassigned"], 1, "eve sent no group");
+    assert_eq!(
+        r["experiment"]["unassigned"], 2,
+        "eve sent no group, dan only on his wow"
+    );
     let stuck: Vec<(&str, &str)> = r["stuck_users"]
         .as_array()
         .expect("stuck")

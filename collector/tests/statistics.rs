@@ -50,7 +50,7 @@ fn simulate(seed: u64, lift: f64) -> Vec<EventRow> {
         if holdout {
             rows.push(row(
                 &user,
-                "Onboarding Holdout Entered",
+                "Onboarding Group Assigned",
                 t0,
                 r#"{"group":"holdout"}"#,
             ));

@@ -47,7 +47,7 @@ fn expand(input: &DeriveInput) -> Result<TokenStream> {
             fn from_node(
                 node: &crate::core::json::Node,
                 path: &crate::core::json::Path<'_>,
-            ) -> ::core::result::Result<Self, crate::core::json::DeError> {
+            ) -> ::core::result::Result<Self, crate::core::json::from_node::Failed> {
                 #[allow(unused_imports)]
                 use crate::core::json::from_node as __fnode;
                 #body
@@ -62,6 +62,12 @@ fn read_struct(
     fields: &syn::FieldsNamed,
 ) -> Result<TokenStream> {
     let expecting = format!("struct {name}");
+    if fields.named.len() > 64 {
+        return Err(Error::new_spanned(
+            fields,
+            "FromNode reads at most 64 fields",
+        ));
+    }
     let mut slots = Vec::new();
     let mut arms = Vec::new();
     let mut finish = Vec::new();
@@ -80,66 +86,49 @@ fn read_struct(
                 .map_or(plain.clone(), |r| r.field(&plain))
         });
         let slot = format_ident!("__f{i}");
-        slots.push(
-            quote! { let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None; },
-        );
-        arms.push(quote! {
-            #key => {
-                if #slot.is_some() {
-                    return ::core::result::Result::Err(__fnode::duplicate_field(node, path, #key));
-                }
-                #slot = ::core::option::Option::Some(
-                    <#ty as crate::core::json::FromNode>::from_node(
-                        &m.node,
-                        &crate::core::json::Path::Key(path, &m.key),
-                    )?,
-                );
-            }
-        });
-        let otherwise = match attrs.default {
-            FieldDefault::Trait => quote! { ::core::default::Default::default() },
-            FieldDefault::Function(f) => quote! { #f() },
-            FieldDefault::None if container.default => quote! { __default.#ident },
-            FieldDefault::None => quote! {
-                match <#ty as crate::core::json::FromNode>::absent() {
+        // What an absent key reads as, as serde has it: the field's default, the struct's
+        // default, `None` for an option; no value means the field is required.
+        let initial = match attrs.default {
+            FieldDefault::Trait => Some(quote! { ::core::default::Default::default() }),
+            FieldDefault::Function(f) => Some(quote! { #f() }),
+            FieldDefault::None if container.default => Some(quote! { __default.#ident }),
+            FieldDefault::None if is_option(ty) => Some(quote! { ::core::option::Option::None }),
+            FieldDefault::None => None,
+        };
+        let read = quote! { <#ty as crate::core::json::FromNode>::from_node(value, at)? };
+        if let Some(initial) = initial {
+            // Read straight into the field's final value: no Option around it, no match after.
+            slots.push(quote! { let mut #slot: #ty = #initial; });
+            arms.push(quote! { #i => #slot = #read, });
+            finish.push(quote! { #ident: #slot });
+        } else {
+            slots.push(quote! { let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None; });
+            arms.push(quote! { #i => #slot = ::core::option::Option::Some(#read), });
+            finish.push(quote! {
+                #ident: match #slot {
                     ::core::option::Option::Some(v) => v,
                     ::core::option::Option::None => {
                         return ::core::result::Result::Err(__fnode::missing_field(node, path, #key));
                     }
                 }
-            },
-        };
-        finish.push(quote! {
-            #ident: match #slot {
-                ::core::option::Option::Some(v) => v,
-                ::core::option::Option::None => #otherwise,
-            }
-        });
+            });
+        }
         keys.push(key);
     }
-    let unknown = if container.deny_unknown_fields {
-        quote! {
-            _ => {
-                const FIELDS: &[&str] = &[#(#keys),*];
-                return ::core::result::Result::Err(__fnode::unknown_field(m, path, FIELDS));
-            }
-        }
-    } else {
-        quote! { _ => {} }
-    };
+    let deny = container.deny_unknown_fields;
     let default = container.default.then(|| {
         quote! { let __default: Self = ::core::default::Default::default(); }
     });
     Ok(quote! {
-        let members = __fnode::object(node, path, #expecting)?;
-        #(#slots)*
-        for m in members {
-            match m.key.as_str() {
-                #(#arms)*
-                #unknown
-            }
-        }
         #default
+        #(#slots)*
+        __fnode::fields(node, path, #expecting, &[#(#keys),*], #deny, &mut |i, value, at| {
+            match i {
+                #(#arms)*
+                _ => {}
+            }
+            ::core::result::Result::Ok(())
+        })?;
         ::core::result::Result::Ok(Self { #(#finish),* })
     })
 }
@@ -174,4 +163,16 @@ fn read_unit_enum(
             other => ::core::result::Result::Err(__fnode::unknown_variant(node, path, other, VARIANTS)),
         }
     })
+}
+
+/// `Option<…>` written as such: serde reads an absent key of such a field as `None`.
+fn is_option(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Path(p) if p.qself.is_none() => p
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "Option" && !s.arguments.is_empty()),
+        _ => false,
+    }
 }

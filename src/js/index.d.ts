@@ -33,6 +33,23 @@ export function complete(stepId: string): Promise<void>;
 export function start(guideId: string): Promise<void>;
 export function dismiss(guideId: string): Promise<void>;
 export function explain(): Promise<string>;
+
+/** One finding of the guide-file validator. */
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  /** Stable snake_case kind, e.g. `unknown_field`, `unknown_reference`, `invalid_selector`. */
+  code: string;
+  /** RFC 6901 JSON pointer of the value concerned; empty for the whole document. */
+  pointer: string;
+  /** 1-based line and column (in characters) in the text. */
+  line: number;
+  column: number;
+  /** What is wrong, what was expected, and a suggestion where there is one. */
+  message: string;
+}
+
+/** Checks a guide file with the widget's own validator; `ok` is false when the widget would refuse it. Needs no `init`. */
+export function validate(guides: object | string): Promise<{ ok: boolean; diagnostics: Diagnostic[] }>;
 export function reset(): Promise<void>;
 export function flush(): Promise<void>;
 export function optOut(): Promise<void>;

@@ -13,10 +13,46 @@ const load = () =>
 const json = (value) => (value === undefined || value === null ? '{}' : JSON.stringify(value));
 const text = (value) => (typeof value === 'string' ? value : value == null ? '' : String(value));
 const DONE = Promise.resolve();
-// Once the module is loaded, calls go straight into wasm (no await per call: `track` stays
-// cheap); a throw becomes a rejected Promise, as before loading.
+
+// `track` is the call hosts make in hot paths, so once loaded it only checks its input and
+// notes the call; the calls of one task go into wasm together at the end of the task (a
+// microtask), where the message is built. Any other call first hands over the noted ones, so
+// the order of calls is kept.
+let noted = [];
+const handOver = () => {
+  if (noted.length === 0) return;
+  const calls = noted;
+  noted = [];
+  try {
+    wasm.trackMany(calls);
+  } catch (e) {
+    console.error(e && e.message ? e.message : e);
+  }
+};
+const kind = (v) => (Array.isArray(v) ? 'an array' : v === undefined ? 'a function or undefined' : `a ${typeof v}`);
+const noteTrack = (event, properties) => {
+  if (typeof event !== 'string' || event.trim() === '') {
+    return Promise.reject(new Error('wowpath: the event name must be a non-empty string'));
+  }
+  let props;
+  try {
+    props = json(properties);
+  } catch (e) {
+    return Promise.reject(new TypeError(`wowpath: track properties could not be read: ${e.message}`));
+  }
+  if (typeof props !== 'string' || props[0] !== '{') {
+    return Promise.reject(new TypeError(`wowpath: track properties must be an object, not ${kind(properties)}`));
+  }
+  if (noted.length === 0) queueMicrotask(handOver);
+  noted.push(event, props, Date.now());
+  return DONE;
+};
+
+// Once the module is loaded, calls go straight into wasm (no await per call); a throw
+// becomes a rejected Promise, as before loading.
 const call = (fn) => {
   if (!loaded) return load().then(fn);
+  handOver();
   try {
     const result = fn();
     return result === undefined ? DONE : Promise.resolve(result);
@@ -46,7 +82,8 @@ export const identify = (userId, traits, options) =>
 /** Names the account (company, team) the user works in: `group('acme', { plan: 'team' })`. */
 export const group = (accountId, traits) => call(() => wasm.group(text(accountId), json(traits)));
 /** Reports something the user did: `track('Project Created', { template: 'kanban' })`. */
-export const track = (event, properties) => call(() => wasm.track(text(event), json(properties)));
+export const track = (event, properties) =>
+  loaded ? noteTrack(event, properties) : call(() => wasm.track(text(event), json(properties)));
 /** Reports a page view (single-page apps call it on every route change). */
 export const page = (name, properties) => call(() => wasm.page(name == null ? undefined : text(name), json(properties)));
 /** Shows a guide now (one whose `start` is `manual`, or any eligible one). */
@@ -59,6 +96,13 @@ export const explain = () => call(() => wasm.explain());
 export const complete = (stepId) => call(() => wasm.complete(text(stepId)));
 /** Forgets the signed-in user on this browser (call it on logout). */
 export const reset = () => call(() => wasm.reset());
+/**
+ * Checks a guide file (JSON text or an object) with the validator the widget itself runs:
+ * resolves to `{ ok, diagnostics: [{ severity, code, pointer, line, column, message }] }`.
+ * Needs no `init`.
+ */
+export const validate = (guides) =>
+  call(() => JSON.parse(wasm.validateGuides(typeof guides === 'string' ? guides : JSON.stringify(guides, null, 2))));
 /** Sends queued events now; resolves when the queue is empty or sending must wait. */
 export const flush = () => call(() => wasm.flush());
 /** Stops collecting events on this browser and forgets the unsent ones. */

@@ -47,10 +47,9 @@ impl Options {
         let node =
             json::parse(text).map_err(|e| format!("init options are not valid JSON: {e}"))?;
         let options: Options = json::from_node(&node).map_err(|e| {
-            let at = if e.pointer.is_empty() {
-                String::new()
-            } else {
-                format!(" (at {})", &e.pointer[1..])
+            let at = match e.pointer.strip_prefix('/') {
+                Some(field) => format!(" (at {field})"),
+                None => String::new(),
             };
             format!("init options: {}{at}", e.message)
         })?;

@@ -2,7 +2,7 @@
 //! localStorage under this tab's own key so it outlives reloads, crashes and offline spells.
 
 use super::Runtime;
-use crate::core::events::{Message, Queue, QueuedEvent, MAX_EVENT_BYTES};
+use crate::core::events::{Context, Message, Queue, QueuedEvent, MAX_EVENT_BYTES};
 use crate::core::ids::uuid_v4;
 use crate::core::time::Millis;
 use crate::web::{console, context, entropy, page};
@@ -32,6 +32,12 @@ pub(super) struct Outbox {
     pub beaconed_up_to: Option<String>,
     pub scan: Option<Interval>,
     pub online: Option<EventListener>,
+    /// The last context read and its JSON, reused while the page does not change.
+    pub context: Option<(Context, Rc<str>)>,
+    /// Within a burst of calls handed over together: reuse the context without reading it.
+    pub in_burst: bool,
+    /// When the host made the call being carried out, if it was not just now.
+    pub captured_at: Option<Millis>,
 }
 
 impl Runtime {
@@ -51,7 +57,12 @@ impl Runtime {
             return;
         }
         let id = uuid_v4(entropy::bytes16());
-        let now = page::now_ms();
+        let now = self
+            .outbox
+            .borrow()
+            .captured_at
+            .unwrap_or_else(page::now_ms);
+        let context_json = self.context_json();
         let json = {
             let st = self.state.borrow();
             let message = Message {
@@ -61,7 +72,7 @@ impl Runtime {
                 properties_json,
                 timestamp: now,
             };
-            message.to_json(&st.identity, &context::context())
+            message.to_json(&st.identity, &context_json)
         };
         let pushed = self.outbox.borrow_mut().queue.push(QueuedEvent {
             id,
@@ -78,6 +89,39 @@ impl Runtime {
         }
         self.persist_soon();
         self.schedule_flush();
+    }
+
+    /// The page's context as JSON, written again only when the page changed.
+    fn context_json(&self) -> Rc<str> {
+        let mut ob = self.outbox.borrow_mut();
+        if let (true, Some((_, json))) = (ob.in_burst, &ob.context) {
+            return json.clone();
+        }
+        let ctx = context::context();
+        if let Some((old, json)) = &ob.context {
+            if *old == ctx {
+                return json.clone();
+            }
+        }
+        let json: Rc<str> = ctx.to_json().into();
+        ob.context = Some((ctx, json.clone()));
+        json
+    }
+
+    /// `track` calls the JavaScript module gathered during one task, in order, each with the
+    /// time it was made. The page cannot change between them, so its context is read once.
+    pub fn track_burst(self: &Rc<Self>, calls: impl Iterator<Item = (String, String, Millis)>) {
+        for (i, (event, properties_json, at)) in calls.enumerate() {
+            {
+                let mut ob = self.outbox.borrow_mut();
+                ob.in_burst = i > 0;
+                ob.captured_at = Some(at);
+            }
+            self.track(&event, &properties_json);
+        }
+        let mut ob = self.outbox.borrow_mut();
+        ob.in_burst = false;
+        ob.captured_at = None;
     }
 
     /// `wowpath('group', accountId, traits)`: the account the user works in.

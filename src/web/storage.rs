@@ -2,11 +2,13 @@
 //! modes, sandboxed iframes) or full, values live in memory for the page's lifetime.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+// A BTreeMap, not a HashMap: the widget already carries BTreeMap<String, String>, while a
+// HashMap would add hashbrown and SipHash (~5 KB of wasm) for a handful of keys.
+use std::collections::BTreeMap;
 
 #[derive(Default)]
 pub struct Store {
-    memory: RefCell<HashMap<String, String>>,
+    memory: RefCell<BTreeMap<String, String>>,
 }
 
 fn local() -> Option<web_sys::Storage> {

@@ -113,3 +113,36 @@ test(`2,000 events through failures, reloads and two tabs are each stored exactl
   }
   await context.close();
 });
+
+test('without Web Locks, the lease fallback also loses nothing across reloads and two tabs', async () => {
+  let requests = 0;
+  proxy.plan = () => (requests++ % 3 === 2 ? '500' : 'pass');
+  const context = await browser.newContext();
+  await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined }));
+  const url = eventsUrl(collector, { endpoint: proxy.url, flush: 30, timeout: 1000, writeKey: 'no-locks' });
+  const tabs = [await openEvents(context, url), await openEvents(context, url)];
+  assert.equal(await tabs[0].page.evaluate(() => navigator.locks), undefined);
+  const drive = async (tab, from, to) => {
+    for (let n = from, k = 0; n < to; n += CHUNK, k++) {
+      await trackRange(tab.page, 'Leased Event', n, Math.min(n + CHUNK, to));
+      if (k % 2 === 1) {
+        await tab.page.reload();
+        await tab.page.waitForFunction(() => window.wowpath.loaded === true);
+      } else {
+        await sleep(300);
+      }
+    }
+  };
+  await Promise.all([drive(tabs[0], 0, 200), drive(tabs[1], 200, 400)]);
+  proxy.plan = () => 'pass';
+  const rows = await collector.waitFor(
+    "SELECT json_extract(raw, '$.properties.n') AS n FROM events WHERE event = 'Leased Event'",
+    (r) => r.length >= 400,
+    30000,
+  ).catch(() => storedNs(collector, 'Leased Event'));
+  const stored = new Set(rows.map((r) => r.n));
+  const missing = [...Array(400).keys()].filter((n) => !stored.has(n));
+  assert.deepEqual(missing, [], `${missing.length} events were lost`);
+  assert.equal(storedNs(collector, 'Leased Event').filter((r) => r.copies !== 1).length, 0);
+  await context.close();
+});

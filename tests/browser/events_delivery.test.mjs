@@ -190,3 +190,16 @@ test('messages carry Segment fields; the write key goes as Basic auth only where
   assert.equal(proxy.preflights, 0);
   await context.close();
 });
+
+test('gzip: true compresses batches for our collector, which stores them', async () => {
+  const { context, page } = await fresh({ gzip: 1 });
+  await trackRange(page, 'Zipped', 0, 30, { note: 'the same words again and again' });
+  await page.evaluate(() => window.wowpath('flush'));
+  await allStored('Zipped', 30);
+  const zipped = proxy.requests.filter((r) => r.headers['content-encoding'] === 'gzip' && r.headers.authorization === `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`);
+  assert.ok(zipped.length >= 1, 'sent gzipped, with the write key as Basic auth');
+  const rows = collector.query("SELECT raw FROM events WHERE event = 'Zipped'");
+  const plain = rows.reduce((s, r) => s + r.raw.length, 0);
+  assert.ok(zipped.reduce((s, r) => s + r.bytes, 0) < plain / 4, 'much smaller than the JSON');
+  await context.close();
+});

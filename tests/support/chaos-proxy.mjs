@@ -13,7 +13,9 @@
 //   hang         never answer (the client's timeout must fire)
 //   reset        destroy the connection without an answer
 //
-// `down()` closes the port (connections are refused) until `up()`.
+// `down()` closes the port (connections are refused) until `up()`. `pageHeaders` are added to
+// every passed-through page (the benchmark makes its page cross-origin isolated with them,
+// for a finer `performance.now()`).
 import http from 'node:http';
 
 const CORS = {
@@ -23,7 +25,7 @@ const CORS = {
   'access-control-expose-headers': 'Retry-After',
 };
 
-export async function startChaosProxy(target) {
+export async function startChaosProxy(target, { pageHeaders = {} } = {}) {
   const sockets = new Set();
   const proxy = {
     url: '',
@@ -57,7 +59,7 @@ export async function startChaosProxy(target) {
     }
     if (!(req.method === 'POST' && req.url.startsWith('/v1/batch'))) {
       const r = await forward(req, body);
-      res.writeHead(r.status, { 'content-type': r.type || 'application/octet-stream' }).end(r.body);
+      res.writeHead(r.status, { 'content-type': r.type || 'application/octet-stream', ...pageHeaders }).end(r.body);
       return;
     }
     const fault = proxy.plan(body) || 'pass';

@@ -1,6 +1,7 @@
-//! Sizes of everything a page loads, raw and compressed, against the budget.
+//! The size report: every file a page loads, raw and compressed, against the budget, beside
+//! the peers' figures, with the largest wasm functions as the first places to look.
 
-use crate::{build, util::root};
+use crate::{build, util::root, wasm_functions};
 use anyhow::Result;
 use std::io::Write;
 
@@ -8,13 +9,31 @@ use std::io::Write;
 pub const WIDGET_BUDGET: usize = 30 * 1024;
 /// The inline snippet, brotli, bytes.
 pub const SNIPPET_BUDGET: usize = 1024;
-/// What a page that pastes the snippet loads, in order.
-pub const LOADED: [&str; 4] = ["loader.js", "index.js", "wowpath.js", "wowpath_bg.wasm"];
+/// What a page that pastes the snippet loads: the bundled loader (JS and CSS), then the wasm.
+pub const LOADED: [&str; 2] = ["loader.js", "wowpath_bg.wasm"];
+/// The npm entry (`import * as wowpath from 'wowpath'`) instead of the loader.
+pub const NPM_ENTRY: &str = "index.js";
+/// Peers, JS + CSS brotli, measured on one host page (shared/README.md): tours only.
+const PEERS: [(&str, f64); 3] = [("Driver.js", 7.2), ("Shepherd", 15.0), ("Intro.js", 19.5)];
+/// How many of the largest wasm functions to name.
+const TOP: usize = 10;
 
+#[derive(Default, Clone, Copy)]
 pub struct Sizes {
     pub raw: usize,
     pub gzip: usize,
     pub brotli: usize,
+}
+
+impl std::ops::Add for Sizes {
+    type Output = Sizes;
+    fn add(self, o: Sizes) -> Sizes {
+        Sizes {
+            raw: self.raw + o.raw,
+            gzip: self.gzip + o.gzip,
+            brotli: self.brotli + o.brotli,
+        }
+    }
 }
 
 pub fn sizes(bytes: &[u8]) -> Sizes {
@@ -36,44 +55,75 @@ pub fn sizes(bytes: &[u8]) -> Sizes {
 }
 
 fn row(name: &str, s: &Sizes) {
-    println!("{name:<28} {:>9} {:>9} {:>9}", s.raw, s.gzip, s.brotli);
+    println!("{name:<32} {:>9} {:>9} {:>9}", s.raw, s.gzip, s.brotli);
+}
+
+fn kb(bytes: usize) -> String {
+    format!("{:.1} KB", bytes as f64 / 1024.0)
 }
 
 pub fn run() -> Result<()> {
     let pkg = build::run()?;
+    let file = |name: &str| -> Result<Sizes> { Ok(sizes(&std::fs::read(pkg.join(name))?)) };
     println!(
-        "\n{:<28} {:>9} {:>9} {:>9}",
-        "file (bytes)", "raw", "gzip -9", "brotli 11"
+        "\n{:<32} {:>9} {:>9} {:>9}",
+        "bytes", "raw", "gzip -9", "brotli 11"
     );
-    let mut total = Sizes {
-        raw: 0,
-        gzip: 0,
-        brotli: 0,
-    };
-    for file in LOADED {
-        let s = sizes(&std::fs::read(pkg.join(file))?);
-        row(file, &s);
-        total.raw += s.raw;
-        total.gzip += s.gzip;
-        total.brotli += s.brotli;
+    let mut total = Sizes::default();
+    for name in LOADED {
+        let s = file(name)?;
+        row(name, &s);
+        total = total + s;
     }
-    row("widget total", &total);
+    row("widget total (snippet path)", &total);
+    let npm = file(NPM_ENTRY)? + file("wowpath_bg.wasm")?;
+    row("npm entry: index.js + wasm", &npm);
     let snippet = sizes(&std::fs::read(root().join("www/snippet.html"))?);
     row("snippet (www/snippet.html)", &snippet);
+
     println!();
-    let verdict = |size: usize, budget: usize| if size <= budget { "within" } else { "OVER" };
+    let verdict = |size: usize, budget: usize| {
+        if size <= budget {
+            format!("within, {} to spare", kb(budget - size))
+        } else {
+            format!("OVER by {}", kb(size - budget))
+        }
+    };
     println!(
-        "widget on the wire: {} B brotli, budget {} B: {}",
-        total.brotli,
-        WIDGET_BUDGET,
+        "widget: {} brotli in {} requests; budget {}: {}",
+        kb(total.brotli),
+        LOADED.len(),
+        kb(WIDGET_BUDGET),
         verdict(total.brotli, WIDGET_BUDGET)
     );
     println!(
-        "snippet:            {} B brotli, budget {} B: {}",
+        "snippet: {} B brotli; budget {} B: {}",
         snippet.brotli,
         SNIPPET_BUDGET,
         verdict(snippet.brotli, SNIPPET_BUDGET)
     );
-    println!("baseline (peers, JS+CSS brotli): Driver.js 7.2 KB, Shepherd 15.0 KB, Intro.js 19.5 KB: tours only");
+    let peers: Vec<String> = PEERS
+        .iter()
+        .map(|(name, size)| format!("{name} {size:.1} KB"))
+        .collect();
+    println!(
+        "baseline, peers (JS+CSS brotli, tours only): {}",
+        peers.join(", ")
+    );
+
+    // Names exist only before wasm-opt strips them; sizes there are pre-optimization.
+    let named = std::fs::read(root().join("target/bindgen/wowpath_bg.wasm"))?;
+    let functions = wasm_functions::largest(&named);
+    let code: usize = functions.iter().map(|f| f.0).sum();
+    println!(
+        "\nlargest wasm functions (of {} B of code in {} functions, before wasm-opt):",
+        code,
+        functions.len()
+    );
+    for (size, name) in functions.iter().take(TOP) {
+        let name = wasm_functions::short(name);
+        let name: String = name.chars().take(110).collect();
+        println!("{size:>7}  {name}");
+    }
     Ok(())
 }

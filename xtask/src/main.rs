@@ -2,6 +2,7 @@
 
 mod bench;
 mod bench_collector;
+mod bench_events;
 mod build;
 mod demo;
 mod dist;
@@ -9,6 +10,7 @@ mod schema;
 mod setup;
 mod test;
 mod util;
+mod wasm_functions;
 
 use std::process::ExitCode;
 
@@ -17,8 +19,8 @@ const HELP: &str = "cargo xtask <command>
   demo [--port N]   build the widget and serve the demo app with the collector (SQLite)
   test              run every test: native, browser and end-to-end (installs what is missing)
   build             build the widget into pkg/
-  bench [name]      measurements beside a baseline from the same run (engine, collector)
-  dist              build, then print the size of every file a page loads, against the budget
+  dist              build, then report the size of every file a page loads: budget, peers, largest functions
+  bench [name]      measurements beside a baseline from the same run (engine, guidance, collector, events)
   schema            regenerate schema/guides.schema.json from the guide model";
 
 fn main() -> ExitCode {
@@ -28,6 +30,9 @@ fn main() -> ExitCode {
         Some("test") => test::run(&args[1..]),
         Some("build") => build::run().map(|_| ()),
         Some("dist") => dist::run(),
+        Some("bench") if args.get(1).map(String::as_str) == Some("events") => {
+            bench_events::run(&args[2..])
+        }
         Some("bench") => bench::run(&args[1..]),
         Some("schema") => schema::run(),
         Some("help" | "-h" | "--help") | None => {

@@ -25,7 +25,7 @@ pub fn wasm_target() -> Result<()> {
 
 pub fn node_packages() -> Result<()> {
     if !has("npm") {
-        bail!("npm is needed for wasm-opt and the browser tests: install Node.js 18 or newer (Debian: apt-get install nodejs npm)");
+        bail!("npm is needed for wasm-opt, esbuild and the browser tests: install Node.js 18 or newer (Debian: apt-get install nodejs npm)");
     }
     let lock_newer = |dir: &Path| {
         let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
@@ -33,6 +33,7 @@ pub fn node_packages() -> Result<()> {
     };
     let modules = root().join("node_modules");
     if !modules.join(".bin/wasm-opt").exists()
+        || !modules.join(".bin/esbuild").exists()
         || !modules.join("playwright-core").exists()
         || lock_newer(&modules)
     {

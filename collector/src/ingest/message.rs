@@ -2,7 +2,8 @@
 
 use crate::store::StoredEvent;
 use crate::time::parse_iso8601;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 /// Message types of the Segment spec that this collector stores.
@@ -17,29 +18,52 @@ pub struct Rejected {
     pub message: String,
 }
 
-fn str_field<'a>(m: &'a Value, name: &str) -> Option<&'a str> {
-    m.get(name).and_then(Value::as_str)
+/// The fields the collector reads; everything else in a message is skipped unparsed and
+/// kept byte for byte in `raw`. Values are loose so a wrong type gets a reason, not a 400.
+#[derive(Debug, Default, Deserialize)]
+pub struct Head {
+    #[serde(rename = "type", default)]
+    kind: Option<Value>,
+    #[serde(rename = "messageId", default)]
+    message_id: Option<Value>,
+    #[serde(rename = "userId", default)]
+    user_id: Option<Value>,
+    #[serde(rename = "anonymousId", default)]
+    anonymous_id: Option<Value>,
+    #[serde(default)]
+    event: Option<Value>,
+    #[serde(default)]
+    timestamp: Option<Value>,
+    #[serde(rename = "sentAt", default)]
+    sent_at: Option<Value>,
 }
 
-/// Why a message cannot be stored, if it cannot. `max_bytes` caps its JSON size.
-pub fn check(m: &Value, max_bytes: usize) -> Result<(), (&'static str, String)> {
-    if !m.is_object() {
+fn text(v: &Option<Value>) -> Option<&str> {
+    v.as_ref().and_then(Value::as_str)
+}
+
+/// Reads one raw message: its head, or why it cannot be stored. `max_bytes` caps its size.
+pub fn check(raw: &RawValue, max_bytes: usize) -> Result<Head, (&'static str, String)> {
+    let json = raw.get();
+    if !json.starts_with('{') {
         return Err(("not_an_object", "a message must be a JSON object".into()));
     }
-    if m.to_string().len() > max_bytes {
+    if json.len() > max_bytes {
         return Err((
             "too_large",
             format!("a message may be at most {max_bytes} bytes"),
         ));
     }
-    let kind = str_field(m, "type").ok_or(("missing_type", "`type` is required".to_string()))?;
+    let head: Head = serde_json::from_str(json)
+        .map_err(|e| ("not_an_object", format!("the message cannot be read: {e}")))?;
+    let kind = text(&head.kind).ok_or(("missing_type", "`type` is required".to_string()))?;
     if !TYPES.contains(&kind) {
         return Err((
             "unknown_type",
             format!("`type` must be one of {}", TYPES.join(", ")),
         ));
     }
-    match str_field(m, "messageId") {
+    match text(&head.message_id) {
         Some(id) if !id.is_empty() && id.chars().count() <= MAX_ID_CHARS => {}
         _ => {
             return Err((
@@ -48,20 +72,22 @@ pub fn check(m: &Value, max_bytes: usize) -> Result<(), (&'static str, String)> 
             ))
         }
     }
-    let has_id = |name| str_field(m, name).is_some_and(|s| !s.is_empty());
-    if !has_id("userId") && !has_id("anonymousId") {
+    let has_id = |v: &Option<Value>| text(v).is_some_and(|s| !s.is_empty());
+    if !has_id(&head.user_id) && !has_id(&head.anonymous_id) {
         return Err((
             "missing_identity",
             "`userId` or `anonymousId` is required".into(),
         ));
     }
-    if kind == "track" && str_field(m, "event").is_none_or(str::is_empty) {
+    if kind == "track" && text(&head.event).is_none_or(str::is_empty) {
         return Err((
             "missing_event",
             "a track message needs an `event` name".into(),
         ));
     }
-    if m.get("timestamp")
+    if head
+        .timestamp
+        .as_ref()
         .is_some_and(|t| t.as_str().and_then(parse_iso8601).is_none())
     {
         return Err((
@@ -69,7 +95,13 @@ pub fn check(m: &Value, max_bytes: usize) -> Result<(), (&'static str, String)> 
             "`timestamp` must be an ISO 8601 date-time".into(),
         ));
     }
-    Ok(())
+    Ok(head)
+}
+
+impl Head {
+    pub fn kind(&self) -> Option<&str> {
+        text(&self.kind)
+    }
 }
 
 /// The capture time on the server's clock. A device whose clock is off by `d` stamps both
@@ -92,26 +124,26 @@ pub struct Receipt<'a> {
     pub received_ms: i64,
 }
 
-pub fn to_stored(m: &Value, r: &Receipt) -> StoredEvent {
-    let owned = |name| str_field(m, name).map(str::to_owned);
-    let timestamp = owned("timestamp");
-    let sent_at = owned("sentAt").or_else(|| r.sent_at.map(str::to_owned));
+pub fn to_stored(raw: &str, head: &Head, r: &Receipt) -> StoredEvent {
+    let owned = |v: &Option<Value>| text(v).map(str::to_owned);
+    let timestamp = owned(&head.timestamp);
+    let sent_at = owned(&head.sent_at).or_else(|| r.sent_at.map(str::to_owned));
     let timestamp_ms = timestamp.as_deref().and_then(parse_iso8601);
     let sent_ms = sent_at.as_deref().and_then(parse_iso8601);
     StoredEvent {
-        message_id: owned("messageId").unwrap_or_default(),
+        message_id: owned(&head.message_id).unwrap_or_default(),
         project: r.project.to_owned(),
-        kind: owned("type").unwrap_or_default(),
-        event: owned("event"),
-        user_id: owned("userId"),
-        anonymous_id: owned("anonymousId"),
+        kind: owned(&head.kind).unwrap_or_default(),
+        event: owned(&head.event),
+        user_id: owned(&head.user_id),
+        anonymous_id: owned(&head.anonymous_id),
         timestamp,
         sent_at,
         received_at: crate::time::format_ms(r.received_ms),
         timestamp_ms,
         received_ms: r.received_ms,
         corrected_ms: corrected_time(timestamp_ms, sent_ms, r.received_ms),
-        raw: m.to_string(),
+        raw: raw.to_owned(),
     }
 }
 

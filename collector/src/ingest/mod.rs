@@ -15,7 +15,8 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use message::{Receipt, Rejected};
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::value::RawValue;
+use serde_json::{Map, Value};
 
 #[derive(Debug, Serialize)]
 pub struct BatchResponse {
@@ -74,32 +75,34 @@ async fn ingest(
     single: Option<&str>,
 ) -> Result<BatchResponse, ApiError> {
     let limits = &state.limits;
-    let envelope = decode::body_json(headers, body, limits.max_decompressed_bytes)?;
-    if !envelope.is_object() {
-        return Err(ApiError::BadRequest(match single {
-            None => "expected an object with a `batch` array of messages".into(),
-            Some(kind) => format!("expected one {kind} message as a JSON object"),
-        }));
-    }
-    let key = auth::write_key(headers, envelope.get("writeKey").and_then(Value::as_str));
-    let project = auth::project(&state.config, headers, key.as_deref())?;
-    let messages: Vec<Value> = match single {
-        None => envelope
-            .get("batch")
-            .and_then(Value::as_array)
-            .cloned()
-            .ok_or_else(|| {
-                ApiError::BadRequest("expected an object with a `batch` array of messages".into())
-            })?,
+    let text = decode::body_text(headers, body, limits.max_decompressed_bytes)?;
+    let owned_text = |v: Option<Value>| v.and_then(|v| v.as_str().map(str::to_owned));
+    let single_message: Box<RawValue>;
+    let (messages, sent_at, body_key) = match single {
+        None => {
+            const SHAPE: &str = "an object with a `batch` array of messages";
+            let envelope: decode::Envelope = decode::object(&text, SHAPE)?;
+            let batch = envelope
+                .batch
+                .ok_or_else(|| ApiError::BadRequest(format!("expected {SHAPE}")))?;
+            (
+                batch,
+                owned_text(envelope.sent_at),
+                owned_text(envelope.write_key),
+            )
+        }
         Some(kind) => {
-            let mut m = envelope.clone();
-            if let Some(obj) = m.as_object_mut() {
-                obj.remove("writeKey");
-                obj.entry("type").or_insert_with(|| kind.into());
-            }
-            vec![m]
+            let mut m: Map<String, Value> =
+                decode::object(&text, &format!("one {kind} message as a JSON object"))?;
+            let key = owned_text(m.remove("writeKey"));
+            m.entry("type").or_insert_with(|| kind.into());
+            single_message = RawValue::from_string(Value::Object(m).to_string())
+                .map_err(|e| ApiError::BadRequest(format!("the message cannot be read: {e}")))?;
+            (vec![&*single_message], None, key)
         }
     };
+    let key = auth::write_key(headers, body_key.as_deref());
+    let project = auth::project(&state.config, headers, key.as_deref())?;
     if messages.len() > limits.max_events_per_batch {
         return Err(ApiError::TooLarge(format!(
             "a batch may hold at most {} messages; this one has {}: split it",
@@ -109,27 +112,21 @@ async fn ingest(
     }
     let receipt = Receipt {
         project: &project.id,
-        sent_at: envelope.get("sentAt").and_then(Value::as_str),
+        sent_at: sent_at.as_deref(),
         received_ms: state.clock.now_ms() as i64,
     };
     let mut events = Vec::with_capacity(messages.len());
     let mut rejected = Vec::new();
-    for (index, m) in messages.iter().enumerate() {
-        let implied =
-            single.is_some_and(|kind| m.get("type").and_then(Value::as_str) != Some(kind));
-        let verdict = if implied {
-            Err((
+    for (index, raw) in messages.iter().enumerate() {
+        let verdict = message::check(raw, limits.max_event_bytes).and_then(|head| match single {
+            Some(kind) if head.kind() != Some(kind) => Err((
                 "wrong_type",
-                format!(
-                    "this endpoint takes `{}` messages",
-                    single.unwrap_or_default()
-                ),
-            ))
-        } else {
-            message::check(m, limits.max_event_bytes)
-        };
+                format!("this endpoint takes `{kind}` messages"),
+            )),
+            _ => Ok(head),
+        });
         match verdict {
-            Ok(()) => events.push(message::to_stored(m, &receipt)),
+            Ok(head) => events.push(message::to_stored(raw.get(), &head, &receipt)),
             Err((reason, message)) => rejected.push(Rejected {
                 index,
                 reason,

@@ -31,7 +31,7 @@ pub struct Experiment {
     pub arms: Vec<Arm>,
     /// The first is treatment vs holdout; then each variant vs holdout.
     pub comparisons: Vec<Comparison>,
-    /// People with no group in their events (not in any arm).
+    /// People not in any arm: no event other than their wow says their group.
     pub unassigned: u64,
 }
 

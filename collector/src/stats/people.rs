@@ -44,7 +44,8 @@ pub struct Person {
     pub account: Option<String>,
     /// Scalar traits from identify (and the account's group traits), as text.
     pub traits: BTreeMap<String, String>,
-    /// `treatment` or `holdout`, from the person's onboarding events.
+    /// `treatment` or `holdout`, from the person's events other than the wow itself
+    /// (e.g. `Onboarding Guide Started`, `Onboarding Group Assigned`).
     pub group: Option<String>,
     pub variant: Option<String>,
     pub first_seen: i64,
@@ -54,6 +55,8 @@ pub struct Person {
     /// `time_to_wow_ms` as the widget measured it, when sent.
     pub time_to_wow_ms: Option<i64>,
 }
+
+const WOW: &str = "Onboarding Wow Reached";
 
 fn text(v: &Value) -> Option<String> {
     match v {
@@ -154,7 +157,9 @@ fn fold_track(p: &mut Person, event: &str, props: Option<&Value>, t: i64) {
     let empty = Value::Null;
     let props = props.unwrap_or(&empty);
     let prop = |k: &str| props.get(k).and_then(text);
-    if let Some(g) = prop("group") {
+    // The arm must not depend on the outcome: a group seen only on the wow event would
+    // count exactly the holdout users who reached wow and make the holdout look perfect.
+    if let Some(g) = prop("group").filter(|_| event != WOW) {
         p.group = Some(g);
     }
     if let Some(v) = prop("variant") {
@@ -164,7 +169,7 @@ fn fold_track(p: &mut Person, event: &str, props: Option<&Value>, t: i64) {
     let step = prop("step_id");
     let index = props.get("step_index").and_then(Value::as_i64);
     match event {
-        "Onboarding Wow Reached" => {
+        WOW => {
             min_into(&mut p.wow_at, t);
             if p.time_to_wow_ms.is_none() {
                 p.time_to_wow_ms = props

@@ -52,9 +52,10 @@ fn field(out: &mut String, name: &str, value: &str) {
 }
 
 impl Message<'_> {
-    /// The message's JSON text, as it will travel inside a batch.
-    pub fn to_json(&self, who: &Identity, ctx: &Context) -> String {
-        let mut out = String::with_capacity(256 + self.properties_json.len());
+    /// The message's JSON text, as it will travel inside a batch. `context_json` is
+    /// `Context::to_json`'s text: events of one burst share it, so it is written once.
+    pub fn to_json(&self, who: &Identity, context_json: &str) -> String {
+        let mut out = String::with_capacity(160 + self.properties_json.len() + context_json.len());
         out.push_str("{\"type\":");
         write_escaped(&mut out, self.kind);
         field(&mut out, "messageId", self.message_id);
@@ -80,7 +81,19 @@ impl Message<'_> {
         out.push_str("\":");
         out.push_str(self.properties_json);
         field(&mut out, "timestamp", &iso8601(self.timestamp));
-        out.push_str(",\"context\":{\"library\":{\"name\":\"wowpath\",\"version\":");
+        out.push_str(",\"context\":");
+        out.push_str(context_json);
+        out.push('}');
+        out
+    }
+}
+
+impl Context {
+    /// `context` as JSON: library, page, locale, userAgent and screen.
+    pub fn to_json(&self) -> String {
+        let ctx = self;
+        let mut out = String::with_capacity(256 + self.url.len() * 2 + self.user_agent.len());
+        out.push_str("{\"library\":{\"name\":\"wowpath\",\"version\":");
         write_escaped(&mut out, ctx.library_version);
         out.push_str("},\"page\":{\"url\":");
         write_escaped(&mut out, &ctx.url);
@@ -113,7 +126,6 @@ impl Message<'_> {
                 let _ = write!(out, ".{c:02}");
             }
         }
-        out.push('}');
         out.push_str("}}");
         out
     }
@@ -169,7 +181,7 @@ mod tests {
             properties_json: "{\"n\":1}",
             timestamp: 0,
         };
-        let body = batch_body([m.to_json(&who, &ctx).as_str()], 1000, "wk", 0);
+        let body = batch_body([m.to_json(&who, &ctx.to_json()).as_str()], 1000, "wk", 0);
         let node = json::parse(&body).expect("valid JSON");
         let msg = &node
             .get("batch")
@@ -231,7 +243,7 @@ mod tests {
                 properties_json: "{}",
                 timestamp: 0,
             };
-            let text = m.to_json(&who, &ctx);
+            let text = m.to_json(&who, &ctx.to_json());
             assert!(json::parse(&text).is_ok(), "{text}");
             assert!(text.contains(name), "{text}");
             assert!(text.contains(density), "{text}");
@@ -247,6 +259,23 @@ mod tests {
         assert!(
             body.ends_with(",\"context\":{\"droppedEvents\":3}}"),
             "{body}"
+        );
+    }
+
+    #[test]
+    fn strings_are_escaped_in_runs() {
+        let mut out = String::new();
+        crate::core::json::write_escaped(&mut out, "plain é \"q\" a\\b\n\t<x>\u{1}\u{2028}end");
+        assert_eq!(
+            out,
+            "\"plain é \\\"q\\\" a\\\\b\\n\\t\\u003cx>\\u0001\\u2028end\""
+        );
+        assert_eq!(
+            json::parse(&out)
+                .ok()
+                .and_then(|n| n.as_str().map(str::to_string))
+                .as_deref(),
+            Some("plain é \"q\" a\\b\n\t<x>\u{1}\u{2028}end")
         );
     }
 }

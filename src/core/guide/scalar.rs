@@ -1,4 +1,5 @@
-use crate::core::json::{from_node, DeError, FromNode, Node, Path, Value};
+use crate::core::json::from_node::{self, Failed, FromNode};
+use crate::core::json::{Node, Path, Value};
 use core::fmt;
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -54,7 +55,7 @@ impl<'de> Deserialize<'de> for Scalar {
 }
 
 impl FromNode for Scalar {
-    fn from_node(node: &Node, path: &Path<'_>) -> Result<Self, DeError> {
+    fn from_node(node: &Node, path: &Path<'_>) -> Result<Self, Failed> {
         match &node.value {
             Value::Bool(b) => Ok(Scalar::Bool(*b)),
             Value::Number(_) => f64::from_node(node, path).map(Scalar::Number),

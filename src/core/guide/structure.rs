@@ -7,6 +7,7 @@
 use super::error::{Diagnostic, Severity};
 use super::model::GuideFile;
 use crate::core::json::{self, DeError, LineIndex, Member, Node, Value};
+use core::fmt::Write;
 use std::collections::BTreeSet;
 
 /// More errors than this in one file are not worth reading one by one.
@@ -211,7 +212,11 @@ fn find_duplicate_keys(node: &Node, pointer: &mut String, out: &mut Vec<(String,
         Value::Object(members) => {
             for (i, m) in members.iter().enumerate() {
                 pointer.push('/');
-                pointer.push_str(&escape(&m.key));
+                if m.key.contains(['~', '/']) {
+                    pointer.push_str(&escape(&m.key));
+                } else {
+                    pointer.push_str(&m.key);
+                }
                 if members[..i].iter().any(|earlier| earlier.key == m.key) {
                     out.push((pointer.clone(), m.key.clone(), m.key_span.start));
                 } else {
@@ -222,8 +227,7 @@ fn find_duplicate_keys(node: &Node, pointer: &mut String, out: &mut Vec<(String,
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                pointer.push('/');
-                pointer.push_str(&i.to_string());
+                let _ = write!(pointer, "/{i}");
                 find_duplicate_keys(item, pointer, out);
                 pointer.truncate(len);
             }

@@ -41,25 +41,23 @@ impl Path<'_> {
     }
 }
 
+/// A reading error, boxed while it travels up the tree: a pointer-sized `Err` keeps every
+/// `Result` small, which keeps the wasm of each field read to a few instructions.
+pub type Failed = Box<DeError>;
+
 /// A type that can be read from a JSON node.
 pub trait FromNode: Sized {
-    fn from_node(node: &Node, path: &Path<'_>) -> Result<Self, DeError>;
-
-    /// The value of a struct field whose key is absent and that has no `#[serde(default)]`:
-    /// like serde, `None` for an `Option`, and a "missing field" error for everything else.
-    fn absent() -> Option<Self> {
-        None
-    }
+    fn from_node(node: &Node, path: &Path<'_>) -> Result<Self, Failed>;
 }
 
 /// Reads a `T` from a parsed node.
 pub fn from_node<T: FromNode>(node: &Node) -> Result<T, DeError> {
-    T::from_node(node, &Path::Root)
+    T::from_node(node, &Path::Root).map_err(|e| *e)
 }
 
 /// An error about `node` at `path`.
-pub fn error(node: &Node, path: &Path<'_>, message: String) -> DeError {
-    DeError::at(path.pointer(), node.span, message)
+pub fn error(node: &Node, path: &Path<'_>, message: String) -> Failed {
+    Box::new(DeError::at(path.pointer(), node.span, message))
 }
 
 /// What a number is to serde's visitors: an integer that fits, or anything else.
@@ -98,7 +96,7 @@ fn found(node: &Node) -> String {
 }
 
 /// "expected a string, found the number 7"
-pub fn invalid_type(node: &Node, path: &Path<'_>, expected: &str) -> DeError {
+pub fn invalid_type(node: &Node, path: &Path<'_>, expected: &str) -> Failed {
     error(
         node,
         path,
@@ -107,11 +105,7 @@ pub fn invalid_type(node: &Node, path: &Path<'_>, expected: &str) -> DeError {
 }
 
 /// The members of an object, or the error a non-object earns.
-pub fn object<'n>(
-    node: &'n Node,
-    path: &Path<'_>,
-    expected: &str,
-) -> Result<&'n [Member], DeError> {
+pub fn object<'n>(node: &'n Node, path: &Path<'_>, expected: &str) -> Result<&'n [Member], Failed> {
     match &node.value {
         Value::Object(members) => Ok(members),
         _ => Err(invalid_type(node, path, expected)),
@@ -119,37 +113,65 @@ pub fn object<'n>(
 }
 
 /// The text of a string node, or the error anything else earns.
-pub fn string<'n>(node: &'n Node, path: &Path<'_>, expected: &str) -> Result<&'n str, DeError> {
+pub fn string<'n>(node: &'n Node, path: &Path<'_>, expected: &str) -> Result<&'n str, Failed> {
     match &node.value {
         Value::String(s) => Ok(s),
         _ => Err(invalid_type(node, path, expected)),
     }
 }
 
+/// Walks the members of a struct's object: finds each key in `keys` (the field names in
+/// declaration order) and hands its value to `read` with the field's index, refusing repeated
+/// keys and, when `deny_unknown` is set, unknown ones. One shared loop instead of one per type.
+pub fn fields(
+    node: &Node,
+    path: &Path<'_>,
+    expecting: &str,
+    keys: &[&str],
+    deny_unknown: bool,
+    read: &mut dyn FnMut(usize, &Node, &Path<'_>) -> Result<(), Failed>,
+) -> Result<(), Failed> {
+    let mut seen: u64 = 0;
+    for m in object(node, path, expecting)? {
+        match keys.iter().position(|k| *k == m.key) {
+            Some(i) => {
+                if seen & (1 << i) != 0 {
+                    return Err(duplicate_field(node, path, keys[i]));
+                }
+                seen |= 1 << i;
+                read(i, &m.node, &Path::Key(path, &m.key))?;
+            }
+            None if deny_unknown => return Err(unknown_field(m, path, keys)),
+            None => {}
+        }
+    }
+    Ok(())
+}
+
 /// A key that is not a field of a `deny_unknown_fields` struct; points at the key itself.
-pub fn unknown_field(member: &Member, path: &Path<'_>, fields: &[&str]) -> DeError {
+pub fn unknown_field(member: &Member, path: &Path<'_>, fields: &[&str]) -> Failed {
     let message = format!(
         "unknown field `{}`: {}",
         member.key,
         did_you_mean(&member.key, fields)
     );
-    DeError::at(
+    Box::new(DeError::at(
         Path::Key(path, &member.key).pointer(),
         member.key_span,
         message,
-    )
+    ))
 }
 
-pub fn unknown_variant(node: &Node, path: &Path<'_>, value: &str, variants: &[&str]) -> DeError {
+pub fn unknown_variant(node: &Node, path: &Path<'_>, value: &str, variants: &[&str]) -> Failed {
     let message = format!("unknown value `{value}`: {}", did_you_mean(value, variants));
     error(node, path, message)
 }
 
-pub fn missing_field(node: &Node, path: &Path<'_>, field: &str) -> DeError {
+pub fn missing_field(node: &Node, path: &Path<'_>, field: &str) -> Failed {
     error(node, path, format!("missing field `{field}`"))
 }
 
-pub fn duplicate_field(node: &Node, path: &Path<'_>, field: &str) -> DeError {
+pub fn duplicate_field(node: &Node, path: &Path<'_>, field: &str) -> Failed {
     error(
         node,
         path,
@@ -158,13 +180,13 @@ pub fn duplicate_field(node: &Node, path: &Path<'_>, field: &str) -> DeError {
 }
 
 impl FromNode for String {
-    fn from_node(node: &Node, path: &Path<'_>) -> Result<Self, DeError> {
+    fn from_node(node: &Node, path: &Path<'_>) -> Result<Self, Failed> {
         string(node, path, "a string").map(str::to_string)
     }
 }
 
 impl FromNode for bool {
-    fn from_node(node: &Node, path: &Path<'_>) -> Result<Self, DeError> {
+    fn from_node(node: &Node, path: &Path<'_>) -> Result<Self, Failed> {
         match node.value {
             Value::Bool(b) => Ok(b),
             _ => Err(invalid_type(node, path, "a boolean")),
@@ -173,7 +195,7 @@ impl FromNode for bool {
 }
 
 impl FromNode for f64 {
-    fn from_node(node: &Node, path: &Path<'_>) -> Result<Self, DeError> {
+    fn from_node(node: &Node, path: &Path<'_>) -> Result<Self, Failed> {
         match node.value {
             // Through `number` so that -0 reads as 0, as it does through serde.
             Value::Number(n) => Ok(match number(n) {
@@ -188,7 +210,7 @@ impl FromNode for f64 {
 
 /// An integer within `min..=max`, with serde's messages for the rest. Returned as its two's
 /// complement bits so that one function (without 128-bit maths) serves every integer type.
-fn integer(node: &Node, path: &Path<'_>, name: &str, min: i64, max: u64) -> Result<u64, DeError> {
+fn integer(node: &Node, path: &Path<'_>, name: &str, min: i64, max: u64) -> Result<u64, Failed> {
     let Value::Number(n) = node.value else {
         return Err(invalid_type(node, path, name));
     };
@@ -209,7 +231,7 @@ fn integer(node: &Node, path: &Path<'_>, name: &str, min: i64, max: u64) -> Resu
 macro_rules! integers {
     ($($t:ty),*) => {$(
         impl FromNode for $t {
-            fn from_node(node: &Node, path: &Path<'_>) -> Result<Self, DeError> {
+            fn from_node(node: &Node, path: &Path<'_>) -> Result<Self, Failed> {
                 // Truncation is exact: `integer` checked the range.
                 integer(node, path, stringify!($t), <$t>::MIN as i64, <$t>::MAX as u64)
                     .map(|bits| bits as $t)
@@ -221,20 +243,16 @@ macro_rules! integers {
 integers!(u32, i32, u64);
 
 impl<T: FromNode> FromNode for Option<T> {
-    fn from_node(node: &Node, path: &Path<'_>) -> Result<Self, DeError> {
+    fn from_node(node: &Node, path: &Path<'_>) -> Result<Self, Failed> {
         match node.value {
             Value::Null => Ok(None),
             _ => T::from_node(node, path).map(Some),
         }
     }
-
-    fn absent() -> Option<Self> {
-        Some(None)
-    }
 }
 
 impl<T: FromNode> FromNode for Vec<T> {
-    fn from_node(node: &Node, path: &Path<'_>) -> Result<Self, DeError> {
+    fn from_node(node: &Node, path: &Path<'_>) -> Result<Self, Failed> {
         let Value::Array(items) = &node.value else {
             return Err(invalid_type(node, path, "a sequence"));
         };
@@ -247,7 +265,7 @@ impl<T: FromNode> FromNode for Vec<T> {
 }
 
 impl<T: FromNode> FromNode for BTreeMap<String, T> {
-    fn from_node(node: &Node, path: &Path<'_>) -> Result<Self, DeError> {
+    fn from_node(node: &Node, path: &Path<'_>) -> Result<Self, Failed> {
         let members = object(node, path, "a map")?;
         let mut out = BTreeMap::new();
         for m in members {

@@ -192,8 +192,9 @@ impl Parser<'_> {
                 }
                 self.pos += 1;
             }
-            // `pos` only stops on ASCII bytes, so the run is whole UTF-8.
-            out.push_str(&self.text[run_start..self.pos]);
+            // `pos` only stops on ASCII bytes, so the run is whole UTF-8; `get` rather than
+            // indexing keeps the slicing panic and its formatting out of the widget.
+            out.push_str(self.text.get(run_start..self.pos).unwrap_or_default());
             match self.peek() {
                 None => {
                     return Err(

@@ -1,0 +1,37 @@
+// pkg/ ships two bundles: loader.js (the snippet's whole widget JS) and index.js (the npm
+// entry). Each must work on its own, and the snippet must cost exactly two requests.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { startCollector, ROOT } from '../support/collector.mjs';
+import { launch, openPage } from '../support/browser.mjs';
+
+let collector, browser;
+before(async () => {
+  collector = await startCollector({ www: join(ROOT, 'tests/pages') });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await collector?.stop();
+});
+
+test('the snippet loads the widget in two requests: the loader bundle and the wasm', async () => {
+  const { page, consoleMessages } = await openPage(browser);
+  const widgetRequests = [];
+  page.on('request', (r) => r.url().includes('/pkg/') && widgetRequests.push(new URL(r.url()).pathname));
+  await page.goto(`${collector.url}/snippet-twice.html`);
+  await page.waitForFunction(() => window.wowpath.loaded === true);
+  await page.evaluate(() => window.early);
+  assert.deepEqual(widgetRequests.sort(), ['/pkg/loader.js', '/pkg/wowpath_bg.wasm']);
+  assert.deepEqual(consoleMessages.filter((m) => m.type === 'error' || m.type === 'pageerror'), []);
+});
+
+test('the npm entry works on its own: init, track and flush reach the collector', async () => {
+  const { page, consoleMessages } = await openPage(browser);
+  await page.goto(`${collector.url}/npm-entry.html`);
+  assert.equal(await page.evaluate(() => window.done), 'ok');
+  const rows = await collector.waitFor("SELECT event FROM events WHERE event = 'From npm'", (r) => r.length >= 1);
+  assert.equal(rows.length, 1);
+  assert.ok(!consoleMessages.some((m) => m.type === 'pageerror'));
+});

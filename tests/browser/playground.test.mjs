@@ -1,0 +1,52 @@
+// The playground: a product manager edits a guide file, sees the widget's own validator's
+// findings as they type, and the last valid version runs in the demo app beside it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startCollector } from '../support/collector.mjs';
+import { launch, openPage, screenshot } from '../support/browser.mjs';
+import { eventually } from '../support/eventually.mjs';
+
+let collector, browser;
+before(async () => {
+  collector = await startCollector();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await collector?.stop();
+});
+
+const lineCol = (text, offset) => {
+  const before = text.slice(0, offset).split('\n');
+  return `${before.length}:${before.at(-1).length + 1}`;
+};
+
+test('edits are validated as they are typed and the valid guide runs in the demo app', async () => {
+  const { page, consoleMessages } = await openPage(browser);
+  await page.goto(`${collector.url}/playground.html`);
+  const status = page.locator('#status');
+  const app = page.frameLocator('#app');
+  await eventually(async () => assert.match(await status.textContent(), /^No problems/), 10000);
+  await eventually(async () => assert.equal(await app.locator('wowpath-root li[data-step="create-project"]').count(), 1), 10000);
+
+  const original = await page.inputValue('#source');
+  const broken = original.replace('"steps"', '"stesp"');
+  await page.fill('#source', broken);
+  await eventually(async () => assert.match(await status.textContent(), /^1 error\(s\)/));
+  const problem = page.locator('#diagnostics li[data-code="unknown_field"]');
+  assert.match(await problem.textContent(), /did you mean `steps`\?/);
+  assert.equal(await problem.locator('.where').textContent(), lineCol(broken, broken.indexOf('"stesp"')));
+  assert.match(await problem.locator('code').textContent(), /^\/guides\/0\/stesp$/);
+  await problem.locator('.where').click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'source', 'the problem leads to the editor');
+  await screenshot(page, 'playground-error');
+
+  await page.fill('#source', original.replace('Create your first project', 'Create a playground project'));
+  await eventually(async () => assert.match(await status.textContent(), /^No problems/));
+  await eventually(
+    async () => assert.match(await app.locator('wowpath-root li[data-step="create-project"]').textContent(), /Create a playground project/),
+    10000,
+  );
+  await screenshot(page, 'playground');
+  assert.deepEqual(consoleMessages.filter((m) => m.type === 'pageerror' || m.type === 'error'), []);
+});
