@@ -4,7 +4,7 @@ use crate::limits::Limits;
 use crate::metrics::Metrics;
 use crate::store::Store;
 use crate::{dashboard, ingest, progress};
-use axum::extract::{DefaultBodyLimit, State};
+use axum::extract::State;
 use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::routing::{get, post};
 use axum::Router;
@@ -12,7 +12,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
-use tower_http::timeout::RequestBodyTimeoutLayer;
 
 /// Milliseconds since the Unix epoch; a trait so tests can fix the time.
 pub trait Clock: Send + Sync + 'static {
@@ -92,8 +91,6 @@ pub fn app(state: AppState, statics: Static) -> Router {
         .route("/v1/identify", post(ingest::identify))
         .route("/v1/page", post(ingest::page))
         .route("/v1/progress/{user_id}", get(progress::get))
-        .layer(DefaultBodyLimit::max(state.limits.max_body_bytes))
-        .layer(RequestBodyTimeoutLayer::new(state.limits.body_read))
         .layer(cors);
     let mut router = api
         .merge(dashboard::routes(state.clone()))

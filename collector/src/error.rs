@@ -20,6 +20,9 @@ pub enum ApiError {
     TooLarge(String),
     #[error("{0}")]
     UnsupportedEncoding(String),
+    /// The body did not arrive within the read limit (seconds).
+    #[error("the request body did not arrive within {0} s")]
+    SlowBody(f64),
     #[error("the collector is busy")]
     Overloaded { retry_after_secs: u32 },
     #[error("the store did not commit in time")]
@@ -37,6 +40,7 @@ impl ApiError {
             ApiError::Forbidden(code, _) => code,
             ApiError::TooLarge(_) => "too_large",
             ApiError::UnsupportedEncoding(_) => "unsupported_encoding",
+            ApiError::SlowBody(_) => "slow_body",
             ApiError::Overloaded { .. } => "overloaded",
             ApiError::CommitTimeout { .. } => "commit_timeout",
             ApiError::Store(_) => "store_unavailable",
@@ -50,6 +54,7 @@ impl ApiError {
             ApiError::Forbidden(..) => StatusCode::FORBIDDEN,
             ApiError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedEncoding(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::SlowBody(_) => StatusCode::REQUEST_TIMEOUT,
             ApiError::Overloaded { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::CommitTimeout { .. } | ApiError::Store(_) => StatusCode::SERVICE_UNAVAILABLE,
         }

@@ -137,3 +137,36 @@ async fn health_and_metrics_answer() {
         assert!(m.contains(line), "missing `{line}` in\n{m}");
     }
 }
+
+/// A request body that never arrives.
+struct Stalled;
+impl http_body::Body for Stalled {
+    type Data = axum::body::Bytes;
+    type Error = std::convert::Infallible;
+    fn poll_frame(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        std::task::Poll::Pending
+    }
+}
+
+#[tokio::test]
+async fn a_body_that_never_arrives_gets_408_after_the_read_limit() {
+    let limits = Limits {
+        body_read: Duration::from_millis(300),
+        ..Limits::default()
+    };
+    let f = Fixture::with("stalled", Default::default(), limits);
+    let started = Instant::now();
+    let req = axum::http::Request::post("/v1/batch")
+        .body(axum::body::Body::new(Stalled))
+        .expect("request");
+    let a = f.send(req).await;
+    assert_eq!(a.status, StatusCode::REQUEST_TIMEOUT);
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "held for {:?}",
+        started.elapsed()
+    );
+}

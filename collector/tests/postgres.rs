@@ -133,7 +133,7 @@ fn two_collectors_on_one_database_store_overlapping_message_ids_once() {
     };
     let send = |addr: String, ids: Vec<usize>, per: usize| {
         let body = &body;
-        let bodies: Vec<String> = ids.chunks(per).map(|c| body(c)).collect();
+        let bodies: Vec<String> = ids.chunks(per).map(body).collect();
         std::thread::spawn(move || {
             let mut conn = http::Conn::open(&addr).expect("connect");
             bodies

@@ -56,10 +56,12 @@ for (const [name, initScript] of [
 }
 
 test('a tooltip waits for an anchor that renders late, and a missing anchor is reported, not fatal', async () => {
-  const { page } = await open(null, '?tour=1&late=1500', '#hello');
+  const { page } = await open(null, '?tour=1&late=manual', '#hello');
   const card = page.locator('wowpath-root .card');
   await page.waitForFunction(() => window.wowpath.loaded);
+  await page.waitForTimeout(300);
   assert.equal(await card.count(), 0, 'nothing to point at yet');
+  await page.evaluate(() => window.renderLate());
   await card.waitFor({ timeout: 5000 });
   assert.match(await card.textContent(), /Your chart/);
 

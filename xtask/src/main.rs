@@ -30,9 +30,6 @@ fn main() -> ExitCode {
         Some("test") => test::run(&args[1..]),
         Some("build") => build::run().map(|_| ()),
         Some("dist") => dist::run(),
-        Some("bench") if args.get(1).map(String::as_str) == Some("events") => {
-            bench_events::run(&args[2..])
-        }
         Some("bench") => bench::run(&args[1..]),
         Some("schema") => schema::run(),
         Some("help" | "-h" | "--help") | None => {

@@ -8,7 +8,7 @@ use crate::auth;
 use crate::commit::SubmitError;
 use crate::error::ApiError;
 use crate::AppState;
-use axum::body::Bytes;
+use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
@@ -28,23 +28,29 @@ pub struct BatchResponse {
     pub rejected: Vec<Rejected>,
 }
 
-pub async fn batch(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    answer(&state, ingest(&state, &headers, &body, None).await)
+pub async fn batch(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
+    answer(&state, read_then_ingest(&state, &headers, body, None).await)
 }
 
-pub async fn track(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    answer(&state, ingest(&state, &headers, &body, Some("track")).await)
-}
-
-pub async fn identify(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn track(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
     answer(
         &state,
-        ingest(&state, &headers, &body, Some("identify")).await,
+        read_then_ingest(&state, &headers, body, Some("track")).await,
     )
 }
 
-pub async fn page(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    answer(&state, ingest(&state, &headers, &body, Some("page")).await)
+pub async fn identify(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
+    answer(
+        &state,
+        read_then_ingest(&state, &headers, body, Some("identify")).await,
+    )
+}
+
+pub async fn page(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
+    answer(
+        &state,
+        read_then_ingest(&state, &headers, body, Some("page")).await,
+    )
 }
 
 fn answer(state: &AppState, result: Result<BatchResponse, ApiError>) -> Response {
@@ -65,6 +71,48 @@ fn answer(state: &AppState, result: Result<BatchResponse, ApiError>) -> Response
             e.into_response()
         }
     }
+}
+
+/// Reads the body within the time and size limits, then ingests it.
+async fn read_then_ingest(
+    state: &AppState,
+    headers: &HeaderMap,
+    body: Body,
+    single: Option<&str>,
+) -> Result<BatchResponse, ApiError> {
+    let limits = &state.limits;
+    let bytes = match tokio::time::timeout(
+        limits.body_read,
+        axum::body::to_bytes(body, limits.max_body_bytes),
+    )
+    .await
+    {
+        Err(_) => return Err(ApiError::SlowBody(limits.body_read.as_secs_f64())),
+        Ok(Err(e)) if too_long(&e) => {
+            return Err(ApiError::TooLarge(format!(
+                "the body is over {} bytes: send smaller batches",
+                limits.max_body_bytes
+            )))
+        }
+        Ok(Err(e)) => {
+            return Err(ApiError::BadRequest(format!(
+                "the body could not be read: {e}"
+            )))
+        }
+        Ok(Ok(b)) => b,
+    };
+    ingest(state, headers, &bytes, single).await
+}
+
+fn too_long(e: &axum::Error) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(s) = source {
+        if s.is::<http_body_util::LengthLimitError>() {
+            return true;
+        }
+        source = s.source();
+    }
+    false
 }
 
 /// `single` is the type a single-message endpoint implies; `None` means a batch envelope.

@@ -13,6 +13,7 @@ pub fn run(args: &[String]) -> Result<()> {
         Some("engine") => engine::run(),
         Some("guidance") => guidance::run(),
         Some("collector") => crate::bench_collector::run_bench(args),
+        Some("events") => crate::bench_events::run(&args[1..]),
         None => engine::run(),
         Some(other) => bail!("unknown benchmark `{other}`; choose one of: {NAMES}"),
     }
