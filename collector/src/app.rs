@@ -84,6 +84,8 @@ pub fn app(state: AppState, statics: Static) -> Router {
             header::CONTENT_ENCODING,
             HeaderName::from_static(progress::USER_HASH_HEADER),
         ])
+        // Cross-origin widgets must be able to read how long a 429 or 503 asks them to wait.
+        .expose_headers([header::RETRY_AFTER])
         .max_age(std::time::Duration::from_secs(86_400));
     let api = Router::new()
         .route("/v1/batch", post(ingest::batch))

@@ -75,8 +75,30 @@ fn event<'a>(name: &'a str, props: &'a Node) -> Observed<'a> {
 fn starting_shows_the_targeted_guide_and_reports_it_once() {
     let (e, effects) = engine_with(FILE, "ada", "/app/projects");
     assert_eq!(e.active().map(|g| g.id.as_str()), Some("setup"));
-    assert_eq!(emitted(&effects), ["Onboarding Guide Started"]);
+    assert_eq!(
+        emitted(&effects),
+        ["Onboarding Group Assigned", "Onboarding Guide Started"]
+    );
     assert!(e.progress().first_seen.is_some());
+    let again = Engine::new(
+        load(FILE).file.expect("valid"),
+        Start {
+            project: "p".into(),
+            user: User {
+                key: "ada".into(),
+                traits: None,
+            },
+            session: "s2".into(),
+            path: "/app/projects".into(),
+            progress: e.progress().clone(),
+            now: T0,
+        },
+    )
+    .1;
+    assert!(
+        !emitted(&again).contains(&"Onboarding Group Assigned"),
+        "the group is said once per user"
+    );
     let (e, _) = engine_with(FILE, "ada", "/pricing");
     assert!(e.active().is_none(), "not on a target URL");
     assert!(e
@@ -278,7 +300,15 @@ fn holdout_users_see_nothing_but_their_wow_is_tracked() {
         .find(|u| group("p", u, 0.5) == Group::Holdout)
         .expect("someone held out");
     let (mut e, effects) = engine_with(&text, &held, "/app/x");
-    assert!(e.active().is_none() && emitted(&effects).is_empty());
+    assert!(e.active().is_none());
+    assert!(
+        effects.contains(&Effect::Emit {
+            event: "Onboarding Group Assigned",
+            properties: r#"{"group":"holdout"}"#.into()
+        }),
+        "the holdout is counted even without wow"
+    );
+    assert_eq!(emitted(&effects), ["Onboarding Group Assigned"]);
     assert!(e.explain(T0).iter().all(|(_, d)| *d == Decision::Holdout));
     let shared = parse(r#"{"recipients": 1}"#).expect("props");
     let effects = e.observe(event("Report Shared", &shared), T0 + 1);

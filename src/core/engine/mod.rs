@@ -123,6 +123,7 @@ impl Engine {
             engine.progress.first_seen = Some(start.now);
             effects.push(Effect::Persist);
         }
+        effects.extend(engine.report_group());
         effects.extend(engine.on_url(&engine.path.clone(), start.now));
         effects.extend(engine.reschedule(start.now));
         (engine, effects)
@@ -168,9 +169,25 @@ impl Engine {
         if self.progress.first_seen.is_none() {
             self.progress.first_seen = Some(now);
         }
+        effects.extend(self.report_group());
         effects.extend(self.reschedule(now));
         effects.push(Effect::Render);
         effects
+    }
+
+    /// Every user, treatment or holdout, says once which group they are in, whether or not a
+    /// guide ever shows: that is what the lift over the holdout is measured on. Said again if
+    /// the group changes (an anonymous user signs in and is assigned by their user id).
+    fn report_group(&mut self) -> Vec<Effect> {
+        let group = self.group().as_str();
+        if self.progress.group.as_deref() == Some(group) {
+            return Vec::new();
+        }
+        self.progress.group = Some(group.to_string());
+        vec![
+            Effect::Persist,
+            self.emit("Onboarding Group Assigned", &[], &[]),
+        ]
     }
 
     /// New traits for the same user (`identify` again): targeting is evaluated again.

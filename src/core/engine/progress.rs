@@ -26,6 +26,8 @@ pub struct Progress {
     pub first_seen: Option<Millis>,
     /// When the user first reached the wow moment.
     pub wow_at: Option<Millis>,
+    /// The holdout group last reported for this user (`treatment` or `holdout`).
+    pub group: Option<String>,
     /// `"guide/step"` → when it was completed.
     pub done: BTreeMap<String, Millis>,
     /// How many times each counted condition has been met (`"guide/step"` → count).
@@ -79,6 +81,9 @@ impl Progress {
     pub fn merge(&mut self, other: &Progress) {
         self.first_seen = earliest(self.first_seen, other.first_seen);
         self.wow_at = earliest(self.wow_at, other.wow_at);
+        if self.group.is_none() {
+            self.group.clone_from(&other.group);
+        }
         for (k, at) in &other.done {
             let mine = self.done.entry(k.clone()).or_insert(*at);
             *mine = (*mine).min(*at);
@@ -133,6 +138,7 @@ impl Progress {
         let mut out = format!("{{\"v\":{PROGRESS_VERSION}");
         push_opt(&mut out, "first_seen", self.first_seen);
         push_opt(&mut out, "wow_at", self.wow_at);
+        push_opt_str(&mut out, "group", &self.group);
         push_map(
             &mut out,
             "done",
@@ -178,6 +184,7 @@ impl Progress {
         let mut p = Progress {
             first_seen: millis(node.get("first_seen")),
             wow_at: millis(node.get("wow_at")),
+            group: string(node.get("group")),
             ..Progress::default()
         };
         for m in node.get("done").map(Node::members).unwrap_or_default() {
