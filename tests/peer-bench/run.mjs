@@ -9,8 +9,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const shared = resolve(process.env.PEER_BENCH || join(ROOT, '../shared/peer-bench'));
-if (!existsSync(join(shared, 'bench.mjs'))) throw new Error(`peer-bench not found at ${shared}; set PEER_BENCH`);
+// Beside the checkout (../shared), or one level further up from a nested work tree.
+const shared = [process.env.PEER_BENCH, join(ROOT, '../shared/peer-bench'), join(ROOT, '../../shared/peer-bench')]
+  .filter(Boolean).map((p) => resolve(p)).find((p) => existsSync(join(p, 'bench.mjs')));
+if (!shared) throw new Error('peer-bench not found beside the checkout (../shared/peer-bench); set PEER_BENCH');
 const dir = mkdtempSync(join(tmpdir(), 'peer-bench-'));
 cpSync(shared, dir, { recursive: true, filter: (p) => !p.includes('node_modules') && !p.includes('/results') });
 execFileSync('chmod', ['-R', 'u+w', dir]);
