@@ -19,9 +19,8 @@ const HELP: &str = "cargo xtask <command>
   demo [--port N]   build the widget and serve the demo app with the collector (SQLite)
   test              run every test: native, browser and end-to-end (installs what is missing)
   build             build the widget into pkg/
-  bench [name]      measurements beside a baseline from the same run (engine, collector, events)
   dist              build, then report the size of every file a page loads: budget, peers, largest functions
-  bench events      track()'s cost in Chromium and bytes per event, beside an empty JS function
+  bench [name]      measurements beside a baseline from the same run (engine, guidance, collector, events)
   schema            regenerate schema/guides.schema.json from the guide model";
 
 fn main() -> ExitCode {

@@ -12,6 +12,10 @@ use crate::web::mount::Mount;
 use gloo::events::EventListener;
 use web_sys::{Element, HtmlElement};
 
+/// Half the arrow's side and the card's border width, as in style.css (px).
+const ARROW_HALF: f64 = 6.0;
+const CARD_BORDER: f64 = 1.0;
+
 pub struct StepUi {
     pub key: String,
     view: StepView,
@@ -181,15 +185,17 @@ impl StepUi {
             attr(&d, "aria-expanded", "false");
             let c = card.clone();
             let dd = d.clone();
+            // Closed, the card keeps its layout (only `visibility` hides it), so it is
+            // measured and placed beside the dot before it ever opens.
             listeners.push(EventListener::new(&d, "click", move |_| {
-                let open = c.hidden();
-                c.set_hidden(!open);
+                let list = c.class_list();
+                let open = list.toggle("closed").is_ok_and(|closed| !closed);
                 attr(&dd, "aria-expanded", if open { "true" } else { "false" });
                 if open {
                     let _ = c.focus();
                 }
             }));
-            card.set_hidden(true);
+            let _ = card.class_list().add_1("closed");
             mount.root.append_child(&d).ok()?;
             dot = Some(d);
         }
@@ -262,10 +268,11 @@ impl StepUi {
         let Some(a) = &self.anchor else { return };
         let (rect, viewport) = (anchor::rect(a), anchor::viewport());
         let shown = rect.width > 0.0 || rect.height > 0.0;
-        let _ = self
-            .card
-            .style()
-            .set_property("visibility", if shown { "visible" } else { "hidden" });
+        let _ = if shown {
+            self.card.style().remove_property("visibility").map(|_| ())
+        } else {
+            self.card.style().set_property("visibility", "hidden")
+        };
         if let Some(dot) = &self.dot {
             let (x, y) = geometry::hotspot(rect, viewport, self.rtl);
             set_box(dot, x - 8.0, y - 8.0, 16.0, 16.0);
@@ -300,7 +307,8 @@ impl StepUi {
         } else {
             ("top", "left")
         };
-        let _ = arrow.set_property(along, &px(p.arrow - 6.0));
+        // `left`/`top` count from inside the card's border.
+        let _ = arrow.set_property(along, &px(p.arrow - ARROW_HALF - CARD_BORDER));
         let _ = arrow.remove_property(across);
     }
 }

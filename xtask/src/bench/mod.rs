@@ -2,14 +2,16 @@
 //! Never part of `cargo xtask test`: timings are reported, not asserted.
 
 mod engine;
+mod guidance;
 
 use anyhow::{bail, Result};
 
-pub const NAMES: &str = "engine, collector, events";
+pub const NAMES: &str = "engine, guidance, collector, events";
 
 pub fn run(args: &[String]) -> Result<()> {
     match args.first().map(String::as_str) {
         Some("engine") => engine::run(),
+        Some("guidance") => guidance::run(),
         Some("collector") => crate::bench_collector::run_bench(args),
         Some("events") => crate::bench_events::run(&args[1..]),
         None => engine::run(),

@@ -1,0 +1,151 @@
+// `cargo xtask bench guidance`: the demo app (Trackly) in Chromium with the widget, beside the
+// same page with the widget blocked, loads interleaved in one run. The guide file is the demo's
+// own (www/guides.json), given inline so the guide file's download is not counted.
+//   init → first guide in the DOM / visible   from the moment the wasm module is ready (init runs
+//                                             next) to a MutationObserver seeing the checklist,
+//                                             then to the first frame it has a box on screen
+//   step advance                              real mouse click on Next (capture-phase stamp) → the
+//                                             next step in the DOM / visible
+//   idle main-thread ms/s                     CDP TaskDuration / ScriptDuration over 1 s while a
+//                                             tour step sits open and nothing happens
+//   heap, wasm memory                         JSHeapUsedSize after a forced GC; the module's memory
+//   bytes on the wire                         the widget's files, brotli quality 11 (and raw)
+import { startCollector, ROOT } from '../support/collector.mjs';
+import { launch } from '../support/browser.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+
+const N = Number(process.env.N || 9);
+const collector = await startCollector();
+const browser = await launch();
+const guides = readFileSync(join(ROOT, 'www/guides.json'), 'utf8');
+
+// Runs in the page before any script: stamps the wasm module's readiness and watches the
+// widget's shadow root for the first guide and for each new tour step.
+const PROBE = () => {
+  const b = (window.__bench = { steps: {}, clicks: [] });
+  for (const name of ['instantiateStreaming', 'instantiate']) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = function (...args) {
+      return original.apply(this, args).then((r) => {
+        b.ready ??= performance.now();
+        b.memory = (r.instance || r).exports && (r.instance || r).exports.memory;
+        return r;
+      });
+    };
+  }
+  const visible = (e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && e.checkVisibility({ visibilityProperty: true }); };
+  const watch = (shadow) => {
+    const seen = () => {
+      const t = performance.now();
+      const first = shadow.querySelector('.panel, .card');
+      if (first && b.inDom === undefined) {
+        b.inDom = t;
+        const frame = () => (visible(first) ? (b.visible = performance.now()) : requestAnimationFrame(frame));
+        requestAnimationFrame(frame);
+      }
+      const card = shadow.querySelector('.card');
+      const key = card && card.dataset.step;
+      if (key && !b.steps[key]) {
+        const s = (b.steps[key] = { inDom: t });
+        const frame = () => (visible(card) ? (s.visible = performance.now()) : requestAnimationFrame(frame));
+        requestAnimationFrame(frame);
+      }
+    };
+    new MutationObserver(seen).observe(shadow, { childList: true, subtree: true, attributes: true });
+    seen();
+  };
+  new MutationObserver((_, o) => {
+    const host = document.querySelector('wowpath-root');
+    if (host && host.shadowRoot) { o.disconnect(); watch(host.shadowRoot); }
+  }).observe(document, { childList: true, subtree: true });
+  addEventListener('click', () => b.clicks.push(performance.now()), true);
+};
+
+async function load(withWidget) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.addInitScript(PROBE);
+  await page.route('**/', async (route) => {
+    const r = await route.fetch();
+    const html = (await r.text()).replace('guidesUrl:"/guides.json"', `guides:${guides.trim()}`);
+    await route.fulfill({ response: r, body: html });
+  });
+  if (!withWidget) await page.route('**/pkg/**', (route) => route.abort());
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(collector.url + '/');
+  await page.locator('#new-project').waitFor();
+  const out = {};
+  if (withWidget) {
+    await page.waitForFunction(() => window.__bench.visible !== undefined);
+    // The tour: "Show me", then Next, each a real mouse click.
+    const click = async (locator) => {
+      const box = await locator.boundingBox();
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    };
+    await click(page.locator('wowpath-root li[data-step="create-project"] button'));
+    await page.waitForFunction(() => window.__bench.steps['project-tour/name-it']?.visible !== undefined);
+    await page.waitForTimeout(100);
+    await click(page.locator('wowpath-root .card button.primary'));
+    await page.waitForFunction(() => window.__bench.steps['project-tour/create-it']?.visible !== undefined);
+    const b = await page.evaluate(() => ({ ...window.__bench, memory: window.__bench.memory?.buffer.byteLength }));
+    const clickAt = b.clicks[b.clicks.length - 1];
+    const next = b.steps['project-tour/create-it'];
+    Object.assign(out, {
+      firstInDom: b.inDom - b.ready,
+      firstVisible: b.visible - b.ready,
+      advanceInDom: next.inDom - clickAt,
+      advanceVisible: next.visible - clickAt,
+      wasmMemory: b.memory,
+    });
+  }
+  await page.waitForTimeout(300);
+  const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const before = await metrics();
+  await page.waitForTimeout(1000);
+  const after = await metrics();
+  const seconds = after.Timestamp - before.Timestamp;
+  out.taskMsPerS = ((after.TaskDuration - before.TaskDuration) * 1000) / seconds;
+  out.scriptMsPerS = ((after.ScriptDuration - before.ScriptDuration) * 1000) / seconds;
+  await cdp.send('HeapProfiler.collectGarbage');
+  out.heap = (await metrics()).JSHeapUsedSize;
+  await context.close();
+  return out;
+}
+
+const runs = { with: [], without: [] };
+for (let i = 0; i < N + 1; i++) {
+  const order = i % 2 ? [false, true] : [true, false];
+  for (const w of order) {
+    const r = await load(w);
+    if (i > 0) runs[w ? 'with' : 'without'].push(r); // the first round warms up
+  }
+}
+
+const median = (xs) => { const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : NaN; };
+const m = (side, key) => median(runs[side].map((r) => r[key]));
+// What the snippet loads: the bundled loader and the module.
+const files = ['loader.js', 'wowpath_bg.wasm'].map((f) => readFileSync(join(ROOT, 'pkg', f)));
+const raw = files.reduce((a, f) => a + f.length, 0);
+const br = files.reduce((a, f) => a + brotliCompressSync(f, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length, 0);
+const kb = (x) => `${(x / 1024).toFixed(1)} KB`;
+const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : '—');
+
+console.log(`\nguidance on the demo app, Chromium, medians of ${N} loads each (interleaved, after 1 warm-up round)`);
+const rows = [
+  ['', 'page without widget', 'with wowpath', 'target'],
+  ['init → first guide in the DOM', '—', ms(m('with', 'firstInDom')), '≤ 20 ms'],
+  ['init → first guide visible', '—', ms(m('with', 'firstVisible')), ''],
+  ['Next click → next step in the DOM', '—', ms(m('with', 'advanceInDom')), ''],
+  ['Next click → next step visible', '—', ms(m('with', 'advanceVisible')), '≤ 25 ms'],
+  ['idle main thread, task ms/s', m('without', 'taskMsPerS').toFixed(2), m('with', 'taskMsPerS').toFixed(2), '≤ baseline + 0.5'],
+  ['idle main thread, script ms/s', m('without', 'scriptMsPerS').toFixed(2), m('with', 'scriptMsPerS').toFixed(2), ''],
+  ['JS heap after GC', kb(m('without', 'heap')), `${kb(m('with', 'heap'))} (+${kb(m('with', 'heap') - m('without', 'heap'))})`, ''],
+  ['wasm memory', '—', kb(m('with', 'wasmMemory')), ''],
+  ['widget bytes (brotli q11 / raw)', '0', `${kb(br)} / ${kb(raw)}`, '≤ 30 KB brotli'],
+];
+for (const r of rows) console.log(`${r[0].padEnd(36)} ${r[1].padStart(20)} ${r[2].padStart(24)} ${r[3].padStart(18)}`);
+await browser.close();
+await collector.stop();

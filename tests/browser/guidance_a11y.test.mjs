@@ -1,0 +1,121 @@
+// Accessibility of every surface in real Chromium: axe-core run against the widget's shadow
+// root finds nothing; keyboard use (Tab, Esc, arrows, a modal's Tab trap), focus returned to
+// the host element that had it, the live region, and prefers-reduced-motion.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { startCollector, ROOT } from '../support/collector.mjs';
+import { launch, openPage } from '../support/browser.mjs';
+import { Widget } from '../support/widget.mjs';
+import { eventually } from '../support/eventually.mjs';
+
+const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
+let collector, browser;
+before(async () => {
+  collector = await startCollector({ www: join(ROOT, 'tests/pages') });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await collector?.stop();
+});
+
+async function open(pageName, surface, options = {}) {
+  const { page, context } = await openPage(browser, options);
+  page.setDefaultTimeout(8000);
+  await page.goto(`${collector.url}/hostile/${pageName}.html?surface=${surface}`);
+  return { page, context, widget: new Widget(page) };
+}
+
+/** axe-core's violations in the widget's nodes (inside its shadow root), as readable lines. */
+async function axe(page) {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    // The whole page, so page-level rules (landmarks, duplicate ids…) see the widget too;
+    // only the widget's nodes count (a node inside a shadow root has a nested target).
+    const result = await window.axe.run(document);
+    const inWidget = (n) => Array.isArray(n.target[0]) && n.target[0][0] === 'wowpath-root';
+    const checked = result.passes.filter((r) => r.nodes.some(inWidget)).length;
+    const lines = result.violations
+      .filter((v) => v.nodes.some(inWidget))
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.filter(inWidget).map((n) => n.target.flat().join(' ')).join(', ')})`);
+    return { lines, checked };
+  });
+  assert.ok(violations.checked >= 5, `axe checked the widget with only ${violations.checked} rules`);
+  return violations.lines;
+}
+
+const CASES = [
+  ['checklist open', 'zindex', 'checklist', (w) => w.panel.waitFor({ state: 'visible' })],
+  ['tooltip', 'zindex', 'tooltip', (w) => w.waitForStep('tour/first')],
+  ['hotspot open', 'zindex', 'hotspot', async (w) => { await w.clickCentre(w.dot); await w.waitForStep('tips/dot'); }],
+  ['modal', 'zindex', 'modal', (w) => w.waitForStep('news/hello')],
+  ['right-to-left tooltip', 'rtl', 'tooltip', (w) => w.waitForStep('tour/first')],
+  ['right-to-left checklist', 'rtl', 'checklist', (w) => w.panel.waitFor({ state: 'visible' })],
+];
+
+for (const [name, pageName, surface, ready] of CASES) {
+  for (const scheme of ['light', 'dark']) {
+    test(`axe-core finds no violation in the ${name} (${scheme})`, async () => {
+      const { page, context, widget } = await open(pageName, surface, { colorScheme: scheme });
+      await ready(widget);
+      assert.deepEqual(await axe(page), []);
+      await context.close();
+    });
+  }
+}
+
+test('keyboard: Tab reaches the buttons, arrows move, Esc dismisses, focus returns to the host element', async () => {
+  const { page, context, widget } = await open('zindex', 'tooltip&manual');
+  await page.waitForFunction(() => window.wowpath.loaded);
+  await page.focus('#target');
+  await page.evaluate(() => window.wowpath('start', 'tour'));
+  await widget.waitForStep('tour/first');
+  assert.equal((await widget.focused()).inner, 'div.card', 'focus moved into the step');
+  await page.keyboard.press('Tab');
+  assert.match((await widget.focused()).inner, /button.*Next/);
+  await page.keyboard.press('ArrowRight');
+  await widget.waitForStep('tour/second');
+  await page.keyboard.press('ArrowLeft');
+  await widget.waitForStep('tour/first');
+  await page.keyboard.press('Escape');
+  await widget.card.waitFor({ state: 'detached' });
+  assert.equal((await widget.focused()).host, '#target', 'focus is back on the host element');
+  await context.close();
+});
+
+test('keyboard: a modal keeps Tab inside itself', async () => {
+  const { page, context, widget } = await open('zindex', 'modal');
+  await widget.waitForStep('news/hello');
+  const seen = new Set();
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Tab');
+    const f = await widget.focused();
+    assert.equal(f.host, 'wowpath-root', `Tab ${i + 1} left the modal`);
+    seen.add(f.inner);
+  }
+  assert.ok(seen.size >= 2, `Tab cycles through the modal's controls: ${[...seen]}`);
+  await page.keyboard.press('Shift+Tab');
+  assert.equal((await widget.focused()).host, 'wowpath-root');
+  await context.close();
+});
+
+test('the live region announces each step', async () => {
+  const { context, widget } = await open('zindex', 'tooltip');
+  await widget.waitForStep('tour/first');
+  assert.equal(await widget.live.textContent(), 'Step 1 of 2: Tour step 1');
+  await widget.clickCentre(widget.button('Next'));
+  await eventually(async () => assert.equal(await widget.live.textContent(), 'Step 2 of 2: Tour step 2'));
+  await context.close();
+});
+
+for (const motion of ['no-preference', 'reduce']) {
+  test(`prefers-reduced-motion: ${motion}`, async () => {
+    const { page, context, widget } = await open('zindex', 'hotspot', { reducedMotion: motion });
+    await widget.dot.waitFor({ state: 'visible' });
+    const running = await page.evaluate(() => document.querySelector('wowpath-root').shadowRoot.getAnimations().length);
+    if (motion === 'reduce') assert.equal(running, 0, 'nothing moves');
+    else assert.ok(running > 0, 'the hotspot pulses');
+    await context.close();
+  });
+}
