@@ -7,6 +7,7 @@ mod explain;
 mod progress;
 mod rules;
 mod schedule;
+mod tour;
 mod triggers;
 
 pub use triggers::{Observed, Watched};

@@ -1,0 +1,155 @@
+//! Moving through tours and guides by hand: explicit starts, dismissals, next and back, and
+//! anchors that go missing or turn up again.
+
+use super::{step_key, Effect, Engine};
+use crate::core::guide::StepKind;
+use crate::core::time::Millis;
+
+impl Engine {
+    /// `wowpath('start', guideId)` or a `start_guide` button: shows it now if it may show.
+    pub fn start(&mut self, guide_id: &str, now: Millis) -> Vec<Effect> {
+        let Some(i) = self.file.guides.iter().position(|g| g.id == guide_id) else {
+            return Vec::new();
+        };
+        self.triggered.insert(guide_id.to_string());
+        if self.blocker(i, now).is_some() || self.active == Some(i) {
+            return self.reschedule(now);
+        }
+        // An explicit start goes ahead of whatever shows; that guide comes back afterwards.
+        self.active = Some(i);
+        self.cursor = None;
+        let mut effects = vec![Effect::Render];
+        effects.extend(self.start_guide(i, now));
+        effects.extend(self.reschedule(now));
+        effects
+    }
+
+    /// The user closed the guide.
+    pub fn dismiss(&mut self, guide_id: &str, now: Millis) -> Vec<Effect> {
+        let Some(i) = self.file.guides.iter().position(|g| g.id == guide_id) else {
+            return Vec::new();
+        };
+        if !self.file.guides[i].dismissible {
+            return Vec::new();
+        }
+        let session = self.session.clone();
+        let step = self
+            .current_tour_step()
+            .filter(|(g, _)| *g == i)
+            .map(|(_, s)| self.file.guides[i].steps[s].id.clone())
+            .unwrap_or_default();
+        let record = self.progress.guide_mut(guide_id);
+        record.dismissed_at = Some(now);
+        record.dismissed_session = Some(session);
+        self.cooldown_until = now + u64::from(self.file.cooldown_minutes) * 60_000;
+        let mut effects = vec![
+            Effect::Persist,
+            Effect::Render,
+            self.emit(
+                "Onboarding Guide Dismissed",
+                &[("guide_id", guide_id), ("step_id", &step)],
+                &[],
+            ),
+        ];
+        effects.extend(self.reschedule(now));
+        effects
+    }
+
+    /// A tour's next button: completes a step that has no completion condition of its own.
+    pub fn next(&mut self, now: Millis) -> Vec<Effect> {
+        let Some((g, s)) = self.current_tour_step() else {
+            return Vec::new();
+        };
+        let step = &self.file.guides[g].steps[s];
+        let manual = step.complete_when.as_ref().is_none_or(|c| c.manual);
+        let mut effects = Vec::new();
+        if manual {
+            effects.extend(self.complete_step(g, s, now));
+        }
+        let tour: Vec<usize> = self
+            .steps_of(g)
+            .into_iter()
+            .filter(|&x| self.file.guides[g].steps[x].kind != StepKind::Checklist)
+            .collect();
+        self.cursor = tour
+            .iter()
+            .position(|&x| x == s)
+            .and_then(|p| tour.get(p + 1))
+            .copied();
+        effects.push(Effect::Render);
+        effects.extend(self.reschedule(now));
+        effects
+    }
+
+    /// A tour's back button.
+    pub fn back(&mut self, now: Millis) -> Vec<Effect> {
+        let Some((g, s)) = self.current_tour_step() else {
+            return Vec::new();
+        };
+        let tour: Vec<usize> = self
+            .steps_of(g)
+            .into_iter()
+            .filter(|&x| self.file.guides[g].steps[x].kind != StepKind::Checklist)
+            .collect();
+        if let Some(p) = tour.iter().position(|&x| x == s).filter(|p| *p > 0) {
+            self.cursor = Some(tour[p - 1]);
+        }
+        let mut effects = vec![Effect::Render];
+        effects.extend(self.reschedule(now));
+        effects
+    }
+
+    /// The adapter could not find a tour step's anchor in time (or found it again).
+    pub fn anchor_missing(
+        &mut self,
+        guide_id: &str,
+        step_id: &str,
+        selector: &str,
+        now: Millis,
+    ) -> Vec<Effect> {
+        if !self.missing.insert(step_key(guide_id, step_id)) {
+            return Vec::new();
+        }
+        let path = self.path.clone();
+        let mut effects = vec![self.emit(
+            "Onboarding Target Missing",
+            &[
+                ("guide_id", guide_id),
+                ("step_id", step_id),
+                ("selector", selector),
+                ("url", &path),
+            ],
+            &[],
+        )];
+        effects.push(Effect::Render);
+        effects.extend(self.reschedule(now));
+        effects
+    }
+
+    /// Tour steps whose anchor was reported missing, with their selector, so the adapter can
+    /// notice when one turns up after all.
+    pub fn missing_anchors(&self) -> Vec<(String, String, String)> {
+        self.file
+            .guides
+            .iter()
+            .flat_map(|g| g.steps.iter().map(move |s| (g, s)))
+            .filter(|(g, s)| self.missing.contains(&step_key(&g.id, &s.id)))
+            .map(|(g, s)| {
+                (
+                    g.id.clone(),
+                    s.id.clone(),
+                    s.anchor.clone().unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    pub fn anchor_found(&mut self, guide_id: &str, step_id: &str, now: Millis) -> Vec<Effect> {
+        if !self.missing.remove(&step_key(guide_id, step_id)) {
+            return Vec::new();
+        }
+        let mut effects = vec![Effect::Render];
+        effects.extend(self.reschedule(now));
+        effects
+    }
+}
