@@ -1,3 +1,5 @@
+use super::outbox::Outbox;
+use super::postgres_outbox::PostgresOutbox;
 use super::{EventQuery, EventRow, Store, StoreError, StoredEvent};
 use postgres::{Client, NoTls};
 use std::sync::Mutex;
@@ -6,6 +8,8 @@ use std::sync::Mutex;
 /// `messageId` is the primary key, so two instances receiving the same retry store it once.
 pub struct PostgresStore {
     table: String,
+    /// Kept to open the forwarders' own connections.
+    params: String,
     /// Always `Some` until dropped (see `Drop`).
     client: Mutex<Option<Client>>,
 }
@@ -70,13 +74,18 @@ impl PostgresStore {
                 received_ms  BIGINT NOT NULL,
                 corrected_ms BIGINT NOT NULL,
                 raw          TEXT NOT NULL,
-                seq          BIGSERIAL
+                seq          BIGSERIAL,
+                txid         BIGINT NOT NULL DEFAULT txid_current()
             );
+            ALTER TABLE {table} ADD COLUMN IF NOT EXISTS txid BIGINT NOT NULL DEFAULT txid_current();
             CREATE INDEX IF NOT EXISTS {index}_by_project ON {table} (project, seq);
-            CREATE INDEX IF NOT EXISTS {index}_by_user ON {table} (project, user_id);"
-        ))?;
+            CREATE INDEX IF NOT EXISTS {index}_by_user ON {table} (project, user_id);
+            CREATE INDEX IF NOT EXISTS {index}_stream ON {table} (project, txid, seq);
+            {cursors}"
+        , cursors = super::postgres_outbox::cursor_schema(table)))?;
         Ok(PostgresStore {
             table: table.to_owned(),
+            params: params.to_owned(),
             client: Mutex::new(Some(client)),
         })
     }
@@ -154,6 +163,13 @@ impl Store for PostgresStore {
                 raw: r.get(6),
             })
             .collect())
+    }
+
+    fn open_outbox(&self) -> Result<Box<dyn Outbox>, StoreError> {
+        Ok(Box::new(PostgresOutbox::connect(
+            &self.params,
+            &self.table,
+        )?))
     }
 
     fn describe(&self) -> String {
