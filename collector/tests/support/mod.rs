@@ -130,8 +130,10 @@ pub fn one_project(secret: Option<&str>) -> Config {
             write_keys: vec!["wk_live".into()],
             allowed_origins: vec!["https://app.example".into()],
             identity_secret: secret.map(str::to_owned),
+            forward: None,
         }],
         admin_token: Some("admin-secret".into()),
+        open_forward: None,
     }
 }
 
