@@ -179,7 +179,7 @@ impl Config {
             });
         }
         let env_forward = Forward::from_env(&env).map_err(|source| ConfigError::Forward {
-            place: "the environment".into(),
+            place: "the command line or environment".into(),
             source,
         })?;
         if let Some(forward) = env_forward {

@@ -73,10 +73,13 @@ impl Forward {
     pub fn from_env(
         env: &impl Fn(&str) -> Option<String>,
     ) -> Result<Option<Forward>, ForwardConfigError> {
-        const ENDPOINT: &str = "WOWPATH_FORWARD_ENDPOINT";
-        const KEY: &str = "WOWPATH_FORWARD_WRITE_KEY";
         let get = |name| env(name).filter(|v: &String| !v.trim().is_empty());
-        match (get(ENDPOINT), get(KEY)) {
+        const ENDPOINT: &str = "--forward-endpoint (WOWPATH_FORWARD_ENDPOINT)";
+        const KEY: &str = "--forward-write-key (WOWPATH_FORWARD_WRITE_KEY)";
+        match (
+            get("WOWPATH_FORWARD_ENDPOINT"),
+            get("WOWPATH_FORWARD_WRITE_KEY"),
+        ) {
             (None, None) => Ok(None),
             (Some(_), None) => Err(ForwardConfigError::HalfSet(ENDPOINT, KEY)),
             (None, Some(_)) => Err(ForwardConfigError::HalfSet(KEY, ENDPOINT)),

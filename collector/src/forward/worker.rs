@@ -10,7 +10,7 @@ use super::stats::ForwardStats;
 use super::target::Forward;
 use crate::limits::Limits;
 use crate::log;
-use crate::store::{OutboxRow, Store, StoreError};
+use crate::store::{Outbox, OutboxRow, Position, Store, StoreError};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -115,7 +115,7 @@ impl Worker {
             if page.rows.len() < limit {
                 self.stats.set_lag(page.rows.len() as u64);
             } else if lag_counted.is_none_or(|t| t.elapsed() >= Duration::from_secs(1)) {
-                self.stats.set_lag(outbox.lag(project, cursor, LAG_CAP)?);
+                self.count_lag(&mut *outbox, cursor);
                 lag_counted = Some(Instant::now());
             }
             let ranges = batch::split(
@@ -125,7 +125,8 @@ impl Worker {
             );
             for range in ranges {
                 let rows = &page.rows[range];
-                if self.stopping() || !self.deliver(sender, rows) {
+                let mut recount = || self.count_lag(&mut *outbox, cursor);
+                if self.stopping() || !self.deliver(sender, rows, &mut recount) {
                     return Ok(());
                 }
                 if let Some(last) = rows.last() {
@@ -136,9 +137,17 @@ impl Worker {
         }
     }
 
+    /// Measures the lag now; a failure to count only leaves the last figure.
+    fn count_lag(&self, outbox: &mut dyn Outbox, cursor: Position) {
+        if let Ok(rows) = outbox.lag(&self.project, cursor, LAG_CAP) {
+            self.stats.set_lag(rows);
+        }
+    }
+
     /// Posts `rows` until the destination has them or has refused them one by one; false
-    /// when asked to stop first.
-    fn deliver(&self, sender: &Sender, rows: &[OutboxRow]) -> bool {
+    /// when asked to stop first. While a batch waits to be retried, the lag keeps growing
+    /// with ingest, so it is counted again after each failure (`recount`).
+    fn deliver(&self, sender: &Sender, rows: &[OutboxRow], recount: &mut dyn FnMut()) -> bool {
         let mut backoff = Backoff::new(
             self.limits.forward_backoff_first,
             self.limits.forward_backoff_max,
@@ -151,6 +160,7 @@ impl Worker {
                 return true;
             }
             self.stats.failed_attempt();
+            recount();
             let mut fields = self.fields();
             fields.push(("events", rows.len().into()));
             let wait = match outcome {
@@ -176,7 +186,7 @@ impl Worker {
                     wait
                 }
                 Outcome::Refused { status, detail } => {
-                    return self.refused(sender, rows, status, detail)
+                    return self.refused(sender, rows, status, detail, recount)
                 }
             };
             if self.wait(wait) {
@@ -188,7 +198,14 @@ impl Worker {
     /// A 4xx for this batch: send it in halves to find the events the destination refuses,
     /// and skip only those (logged with their messageId and counted), so one bad event
     /// never blocks the stream.
-    fn refused(&self, sender: &Sender, rows: &[OutboxRow], status: u16, detail: String) -> bool {
+    fn refused(
+        &self,
+        sender: &Sender,
+        rows: &[OutboxRow],
+        status: u16,
+        detail: String,
+        recount: &mut dyn FnMut(),
+    ) -> bool {
         let mut fields = self.fields();
         fields.extend([("status", status.into()), ("detail", detail.into())]);
         if let [one] = rows {
@@ -206,7 +223,7 @@ impl Worker {
             &fields,
         );
         let (first, second) = rows.split_at(rows.len() / 2);
-        self.deliver(sender, first) && self.deliver(sender, second)
+        self.deliver(sender, first, recount) && self.deliver(sender, second, recount)
     }
 }
 
