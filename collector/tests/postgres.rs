@@ -302,3 +302,69 @@ async fn send(f: &support::Fixture, ids: &[String]) {
     let a = f.post("/v1/batch", &[], body).await;
     assert_eq!(a.status.as_u16(), 200, "{}", a.text);
 }
+
+#[test]
+fn a_row_committed_late_by_another_writer_is_forwarded_not_passed_over() {
+    let Some(mut client) = server("late commit") else {
+        return;
+    };
+    let table = fresh_table(&mut client, "late");
+    let _ = client.batch_execute(&format!("DROP TABLE IF EXISTS {table}_forward_cursors"));
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let sent = destination::ids("late", 100);
+    let (early, stored) = runtime.block_on(async {
+        use destination::{forwarding_to, quick, stored_ids, Destination};
+        let b = support::Fixture::with(
+            "pg-late-b",
+            destination::destination_config(),
+            Limits::default(),
+        );
+        let dest = Destination::start(b.router.clone(), "127.0.0.1:0").await;
+        let a = pg_collector(&table, forwarding_to(&dest.url()), quick());
+        // Another writer takes its seq first and commits only after the collector's rows.
+        let (commit, committed) = (std::sync::mpsc::channel::<()>(), std::sync::mpsc::channel());
+        let (held_table, p) = (table.clone(), params());
+        let writer = std::thread::spawn(move || {
+            let mut other = postgres::Client::connect(&p, postgres::NoTls).expect("connect");
+            let mut tx = other.transaction().expect("begin");
+            tx.execute(
+                &format!("INSERT INTO {held_table} (message_id, project, type, received_at, received_ms, corrected_ms, raw)
+                          VALUES ('held', 'default', 'track', 'now', 0, 0, '{{\"messageId\":\"held\",\"type\":\"track\",\"event\":\"E\",\"anonymousId\":\"a\"}}')"),
+                &[],
+            )
+            .expect("insert");
+            committed.0.send(()).expect("signal");
+            let _ = commit.1.recv();
+            tx.commit().expect("commit");
+        });
+        committed.1.recv().expect("the other writer holds its row");
+        send(&a, &sent).await;
+        tokio::time::sleep(std::time::Duration::from_millis(700)).await;
+        let early = stored_ids(&b).len();
+        commit.0.send(()).expect("let the other writer commit");
+        destination::eventually(20, "B to store 101 events", || stored_ids(&b).len() >= 101).await;
+        drop(a);
+        writer.join().expect("writer");
+        (early, stored_ids(&b))
+    });
+    drop(runtime);
+    client
+        .batch_execute(&format!(
+            "DROP TABLE {table}; DROP TABLE {table}_forward_cursors"
+        ))
+        .expect("drop");
+    assert_eq!(
+        early, 0,
+        "nothing is forwarded past a transaction still open"
+    );
+    let mut expected = vec!["held".to_owned()];
+    expected.extend(sent);
+    assert_eq!(
+        stored, expected,
+        "the row of the older transaction comes first"
+    );
+}

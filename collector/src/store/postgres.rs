@@ -76,13 +76,25 @@ impl PostgresStore {
                 raw          TEXT NOT NULL,
                 seq          BIGSERIAL,
                 txid         BIGINT NOT NULL DEFAULT txid_current()
-            );
-            ALTER TABLE {table} ADD COLUMN IF NOT EXISTS txid BIGINT NOT NULL DEFAULT txid_current();
-            CREATE INDEX IF NOT EXISTS {index}_by_project ON {table} (project, seq);
+            )"
+        ))?;
+        // Tables made before forwarding existed lack `txid`. ALTER locks the table even when
+        // the column is there, which would make every start wait for open writers.
+        if client
+            .simple_query(&format!("SELECT txid FROM {table} LIMIT 0"))
+            .is_err()
+        {
+            client.batch_execute(&format!(
+                "ALTER TABLE {table} ADD COLUMN IF NOT EXISTS txid BIGINT NOT NULL DEFAULT txid_current()"
+            ))?;
+        }
+        client.batch_execute(&format!(
+            "CREATE INDEX IF NOT EXISTS {index}_by_project ON {table} (project, seq);
             CREATE INDEX IF NOT EXISTS {index}_by_user ON {table} (project, user_id);
             CREATE INDEX IF NOT EXISTS {index}_stream ON {table} (project, txid, seq);
-            {cursors}"
-        , cursors = super::postgres_outbox::cursor_schema(table)))?;
+            {cursors}",
+            cursors = super::postgres_outbox::cursor_schema(table)
+        ))?;
         Ok(PostgresStore {
             table: table.to_owned(),
             params: params.to_owned(),
