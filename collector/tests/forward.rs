@@ -134,10 +134,10 @@ async fn a_destination_down_at_first_gets_everything_once_it_is_up() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn throttling_and_server_errors_are_retried_honouring_retry_after() {
+async fn throttling_server_errors_and_redirects_are_retried_honouring_retry_after() {
     let b = Fixture::with("fwd-retry-b", destination_config(), Limits::default());
     let dest = Destination::start(b.router.clone(), "127.0.0.1:0").await;
-    dest.script.lock().expect("lock").answers = [(429, Some(1)), (500, None)].into();
+    dest.script.lock().expect("lock").answers = [(429, Some(1)), (500, None), (301, None)].into();
     let a = Fixture::with("fwd-retry-a", forwarding_to(&dest.url()), quick());
     let sent = ids("retry", 10);
     send(&a, &sent, 10, track).await;
@@ -148,7 +148,7 @@ async fn throttling_and_server_errors_are_retried_honouring_retry_after() {
     let statuses: Vec<u16> = seen.iter().map(|s| s.status).collect();
     assert_eq!(
         statuses,
-        [429, 500, 200],
+        [429, 500, 301, 200],
         "the same batch, tried until it got through"
     );
     assert!(seen.iter().all(|s| s.ids == sent));
@@ -163,7 +163,7 @@ async fn throttling_and_server_errors_are_retried_honouring_retry_after() {
             &a_metrics,
             "wowpath_forward_failed_attempts_total{project=\"default\"}"
         ),
-        2.0
+        3.0
     );
 }
 

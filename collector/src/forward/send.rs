@@ -39,6 +39,7 @@ impl Sender {
             .timeout_global(Some(timeout))
             .http_status_as_error(false)
             .max_redirects(0)
+            .max_redirects_will_error(false)
             .user_agent(concat!("wowpath-collector/", env!("CARGO_PKG_VERSION")))
             .build();
         let credentials = format!("{}:", forward.write_key);

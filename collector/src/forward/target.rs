@@ -38,9 +38,15 @@ pub enum ForwardConfigError {
 }
 
 impl Forward {
+    /// The endpoint without surrounding spaces or a trailing `/`: `https://a.example/` and
+    /// `https://a.example` are one destination, with one cursor.
+    pub fn base_url(&self) -> &str {
+        self.endpoint.trim().trim_end_matches('/')
+    }
+
     /// Where batches are posted.
     pub fn batch_url(&self) -> String {
-        format!("{}/v1/batch", self.endpoint.trim_end_matches('/'))
+        format!("{}/v1/batch", self.base_url())
     }
 
     pub fn check(&self) -> Result<(), ForwardConfigError> {

@@ -46,7 +46,7 @@ impl Worker {
     fn fields(&self) -> Vec<(&'static str, serde_json::Value)> {
         vec![
             ("project", self.project.clone().into()),
-            ("endpoint", self.forward.endpoint.clone().into()),
+            ("endpoint", self.forward.base_url().into()),
         ]
     }
 
@@ -77,7 +77,7 @@ impl Worker {
     /// (`Ok`) or the store fails (`Err`; the caller reconnects and resumes from the saved
     /// cursor).
     fn session(&self, sender: &Sender) -> Result<(), StoreError> {
-        let (project, endpoint) = (self.project.as_str(), self.forward.endpoint.as_str());
+        let (project, endpoint) = (self.project.as_str(), self.forward.base_url());
         let mut outbox = self.store.open_outbox()?;
         let mut said = false;
         while !outbox.claim(project, endpoint)? {
