@@ -9,7 +9,7 @@ mod sqlite_outbox;
 
 pub use outbox::{Outbox, OutboxRow, Page, Position};
 pub use postgres::PostgresStore;
-pub use sqlite::SqliteStore;
+pub use sqlite::{SqliteStore, WRITER_CACHE_KIB};
 
 /// One validated message, ready to store.
 #[derive(Debug, Clone, PartialEq)]
