@@ -5,13 +5,17 @@
 
 #[path = "../tests/support/http.rs"]
 mod http;
+#[path = "parts/message.rs"]
+mod message;
+
+use message::message;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use wowpath_collector::app::SystemClock;
 use wowpath_collector::ingest::message::{check, to_stored, Receipt};
-use wowpath_collector::store::{SqliteStore, StoredEvent};
+use wowpath_collector::store::{SqliteStore, StoredEvent, WRITER_CACHE_KIB};
 use wowpath_collector::{app, AppState, Config, Limits, Static};
 
 const EVENTS: usize = 150_000;
@@ -19,13 +23,6 @@ const PER_BATCH: usize = 50;
 const CLIENTS: usize = 32;
 const FIXED_RATE_REQS_PER_S: u64 = 100;
 const FIXED_RATE_SECS: u64 = 3;
-
-fn message(n: usize) -> String {
-    format!(
-        r#"{{"type":"track","messageId":"bench-{n:08}","anonymousId":"anon-{user}","userId":"user-{user}","event":"Onboarding Step Completed","properties":{{"guide_id":"first-project","step_id":"invite","step_index":1,"group":"treatment"}},"context":{{"library":{{"name":"wowpath","version":"0.1.0"}},"page":{{"path":"/team","url":"https://app.example/team","title":"Team"}},"locale":"en-GB","userAgent":"Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0"}},"timestamp":"2026-11-22T10:00:00.000Z"}}"#,
-        user = n % 5_000
-    )
-}
 
 fn bodies(from: usize, count: usize) -> Vec<String> {
     (0..count / PER_BATCH)
@@ -145,6 +142,8 @@ fn raw_loop(db: &std::path::Path, rows: &[StoredEvent], per_commit: usize) -> f6
         .expect("wal");
     conn.pragma_update(None, "synchronous", "FULL")
         .expect("full");
+    conn.pragma_update(None, "cache_size", -WRITER_CACHE_KIB)
+        .expect("the collector's page cache");
     let started = Instant::now();
     for chunk in rows.chunks(per_commit.max(1)) {
         let tx = conn.transaction().expect("tx");
