@@ -9,7 +9,8 @@
 //   step advance                              real mouse click on Next (capture-phase stamp) → the
 //                                             next step in the DOM / visible
 //   idle main-thread ms/s                     CDP TaskDuration / ScriptDuration over 1 s while a
-//                                             tour step sits open and nothing happens
+//                                             tour step sits open and nothing happens (after its
+//                                             events have been sent)
 //   heap, wasm memory                         JSHeapUsedSize after a forced GC; the module's memory
 //   bytes on the wire                         the widget's files, brotli quality 11 (and raw)
 import { startCollector, ROOT } from '../support/collector.mjs';
@@ -103,7 +104,9 @@ async function load(withWidget) {
       wasmMemory: b.memory,
     });
   }
-  await page.waitForTimeout(300);
+  // Steady state: the step's events leave after `flushAfterMs` (500 ms), so the idle second
+  // starts once that send is over.
+  await page.waitForTimeout(1500);
   const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   const before = await metrics();
   await page.waitForTimeout(1000);
