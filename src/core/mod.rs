@@ -9,6 +9,8 @@ pub mod json;
 pub mod markdown;
 pub mod pattern;
 pub mod selector;
+pub mod sorted;
+mod sorted_serde;
 pub mod suggest;
 pub mod time;
 pub mod view;
