@@ -8,6 +8,7 @@ pub mod guide;
 pub mod ids;
 pub mod json;
 pub mod markdown;
+pub mod palette;
 pub mod pattern;
 pub mod selector;
 pub mod suggest;
