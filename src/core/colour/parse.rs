@@ -3,6 +3,7 @@
 //! but not measured here: `None`, and the widget uses them as written.
 
 use super::{named, Rgba};
+use crate::core::json::decimal_to_f64;
 
 pub fn parse(css: &str) -> Option<Rgba> {
     let c = css.trim().to_ascii_lowercase();
@@ -66,11 +67,32 @@ fn split_args(args: &str) -> Option<Vec<&str>> {
     (3..=4).contains(&out.len()).then_some(out)
 }
 
+/// A CSS number (`50`, `.5`, `-1.5e2`), read without `str::parse::<f64>`, whose tables would
+/// add ~25 KB to the widget.
+fn number(text: &str) -> Option<f64> {
+    let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e.strip_prefix(['+', '-']).unwrap_or(e))),
+        None => (unsigned, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some((whole, fraction)) => {
+            (digits(whole) || whole.is_empty())
+                && (digits(fraction) || fraction.is_empty())
+                && whole.len() + fraction.len() > 0
+        }
+        None => digits(mantissa),
+    };
+    (mantissa_ok && exponent.is_none_or(digits))
+        .then(|| decimal_to_f64(text.strip_prefix('+').unwrap_or(text).as_bytes()))
+}
+
 /// A number, or a percentage of `full`.
 fn value(arg: &str, full: f64) -> Option<f64> {
     match arg.strip_suffix('%') {
-        Some(p) => Some(p.parse::<f64>().ok()? / 100.0 * full),
-        None => arg.parse::<f64>().ok(),
+        Some(p) => Some(number(p)? / 100.0 * full),
+        None => number(arg),
     }
 }
 
@@ -83,7 +105,7 @@ fn alpha(args: &[&str]) -> Option<f64> {
 
 /// A hue in degrees (`deg`, `turn`, `rad`, `grad` or a plain number).
 fn hue(arg: &str) -> Option<f64> {
-    let (number, per_degree) = if let Some(n) = arg.strip_suffix("deg") {
+    let (digits, per_degree) = if let Some(n) = arg.strip_suffix("deg") {
         (n, 1.0)
     } else if let Some(n) = arg.strip_suffix("grad") {
         (n, 0.9)
@@ -94,7 +116,7 @@ fn hue(arg: &str) -> Option<f64> {
     } else {
         (arg, 1.0)
     };
-    Some((number.parse::<f64>().ok()? * per_degree).rem_euclid(360.0))
+    Some(modulo(number(digits)? * per_degree, 360.0))
 }
 
 fn rgb(args: &[&str]) -> Option<Rgba> {
@@ -109,14 +131,13 @@ fn rgb(args: &[&str]) -> Option<Rgba> {
 
 /// Saturation and lightness as percentages, or (modern syntax) numbers from 0 to 100.
 fn percent(arg: &str) -> Option<f64> {
-    let number = arg.strip_suffix('%').unwrap_or(arg).parse::<f64>().ok()?;
-    Some((number / 100.0).clamp(0.0, 1.0))
+    Some((number(arg.strip_suffix('%').unwrap_or(arg))? / 100.0).clamp(0.0, 1.0))
 }
 
 /// CSS Color 4's `hslToRgb`.
 fn hsl_channels(h: f64, s: f64, l: f64) -> [f64; 3] {
     let f = |n: f64| {
-        let k = (n + h / 30.0) % 12.0;
+        let k = modulo(n + h / 30.0, 12.0);
         let a = s * l.min(1.0 - l);
         l - a * (k - 3.0).min(9.0 - k).clamp(-1.0, 1.0)
     };
@@ -152,4 +173,10 @@ fn hwb(args: &[&str]) -> Option<Rgba> {
         b,
         a: alpha(args)?,
     })
+}
+
+/// `a` modulo `m`, always from 0 to `m` (with `floor`, a single wasm instruction, where `%` and
+/// `rem_euclid` on floats would bring in libm's `fmod`).
+fn modulo(a: f64, m: f64) -> f64 {
+    a - m * (a / m).floor()
 }

@@ -134,3 +134,36 @@ fn unmeasurable_or_broken_colours_are_none() {
         assert_eq!(parse(css), None, "{css}");
     }
 }
+
+#[test]
+fn the_power_without_libm_matches_powf() {
+    for i in 0..=1000 {
+        let x = f64::from(i) / 1000.0;
+        assert!((pow_2_4(x) - x.powf(2.4)).abs() < 1e-12, "{x}");
+    }
+}
+
+#[test]
+fn css_numbers_are_read_without_the_standard_parser() {
+    for (css, expected) in [
+        ("rgb(.5 0 0)", 0.5 / 255.0),
+        ("rgb(+12 0 0)", 12.0 / 255.0),
+        ("rgb(1.2e2 0 0)", 120.0 / 255.0),
+        ("rgb(50% 0 0)", 0.5),
+    ] {
+        let r = parse(css).map(|c| c.r);
+        assert!(
+            r.is_some_and(|r| (r - expected).abs() < 1e-12),
+            "{css}: {r:?}"
+        );
+    }
+    for bad in [
+        "rgb(1..2 0 0)",
+        "rgb(. 0 0)",
+        "rgb(1e 0 0)",
+        "rgb(--1 0 0)",
+        "rgb(1x 0 0)",
+    ] {
+        assert_eq!(parse(bad), None, "{bad}");
+    }
+}
