@@ -18,8 +18,9 @@ const env = withCollectorAndBrowser({ www: join(ROOT, 'tests/pages') });
 
 // Surface, how to wait for it, what it must at least show (kind → count), and its state.
 const SURFACES = [
-  ['checklist', (w) => w.page.locator('wowpath-root li.done').waitFor({ state: 'visible' }), { text: 10, 'open mark': 2, 'done mark': 1, border: 1 }],
-  ['tooltip', (w) => w.waitForStep('tour/first'), { text: 6, border: 1, 'ring inside': 4 }],
+  ['checklist', (w) => w.page.locator('wowpath-root li.done').waitFor({ state: 'visible' }), { text: 10, 'open mark': 2, 'done mark': 1, border: 1, 'ring inside': 4 }],
+  // With its spotlight: the card's colours must hold over the dimmed page.
+  ['tooltip', async (w) => { await w.waitForStep('tour/first'); await w.page.locator('wowpath-root .shade').first().waitFor(); }, { text: 6, border: 1, 'ring inside': 4 }],
   ['hotspot', (w) => w.dot.waitFor({ state: 'visible' }), { dot: 1, 'ring inside': 1 }],
   ['hotspot', async (w) => { await w.clickCentre(w.dot); await w.waitForStep('tips/dot'); }, { text: 4, 'ring inside': 2 }, 'open'],
   ['modal', (w) => w.waitForStep('news/hello'), { text: 6, border: 1, 'ring inside': 4 }],
