@@ -1,5 +1,6 @@
 use crate::commit::Committer;
 use crate::config::Config;
+use crate::forward::Forwarders;
 use crate::limits::Limits;
 use crate::metrics::Metrics;
 use crate::store::Store;
@@ -36,10 +37,13 @@ pub struct AppState {
     pub limits: Arc<Limits>,
     pub committer: Committer,
     pub metrics: Arc<Metrics>,
+    /// Stopped when the last clone of the state is dropped.
+    pub forwarders: Arc<Forwarders>,
 }
 
 impl AppState {
-    /// Starts the group committer for `store`.
+    /// Starts the group committer for `store`, and a forwarder for each project that
+    /// forwards its stream.
     pub fn new(
         store: Arc<dyn Store>,
         clock: Arc<dyn Clock>,
@@ -49,13 +53,16 @@ impl AppState {
         let metrics = Arc::new(Metrics::default());
         let committer =
             Committer::start(store.clone(), limits.commit_queue_events, metrics.clone());
+        let limits = Arc::new(limits);
+        let forwarders = Arc::new(Forwarders::start(&store, &config, &limits, &metrics));
         AppState {
             store,
             clock,
             config: Arc::new(config),
-            limits: Arc::new(limits),
+            limits,
             committer,
             metrics,
+            forwarders,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Projects (who may send events, from where) and the admin credential, from a JSON file
 //! and/or the environment. With neither, the collector runs in open demo mode.
 
+use crate::forward::{Forward, ForwardConfigError};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -20,6 +21,10 @@ pub struct Project {
     /// hex HMAC-SHA256(secret, userId), computed by the host app's server. Default: none.
     #[serde(default)]
     pub identity_secret: Option<String>,
+    /// Sends every stored event of the project on to a Segment-compatible endpoint
+    /// (see `forward`). Default: none.
+    #[serde(default)]
+    pub forward: Option<Forward>,
 }
 
 impl Project {
@@ -45,6 +50,9 @@ pub struct Config {
     pub projects: Vec<Project>,
     /// Reading the dashboard and its API needs this (Basic auth password or Bearer token).
     pub admin_token: Option<String>,
+    /// In open demo mode, where the events of project `default` go on to (from the
+    /// environment or the command line). Default: none.
+    pub open_forward: Option<Forward>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -63,7 +71,19 @@ pub enum ConfigError {
     NoWriteKey(String),
     #[error("write key `{0}` is used by two projects: each key must name one project")]
     SharedWriteKey(String),
+    #[error("{place}: {source}")]
+    Forward {
+        /// Where the setting was read, so the message says what to edit.
+        place: String,
+        source: ForwardConfigError,
+    },
+    #[error("{0} forwards the project `default`, which is not configured (the config file defines other projects): add `\"forward\"` to a project in the config file instead")]
+    NoDefaultProject(&'static str),
+    #[error("the project `default` has `forward` in the config file and in {0}: keep one")]
+    ForwardTwice(&'static str),
 }
+
+const FORWARD_ENV: &str = "WOWPATH_FORWARD_ENDPOINT (or --forward-endpoint)";
 
 pub const OPEN_PROJECT: &str = "default";
 
@@ -80,6 +100,7 @@ impl Config {
                 write_keys: key.map(str::to_owned).into_iter().collect(),
                 allowed_origins: vec!["*".into()],
                 identity_secret: None,
+                forward: self.open_forward.clone(),
             });
         }
         let key = key?;
@@ -87,6 +108,21 @@ impl Config {
             .iter()
             .find(|p| p.write_keys.iter().any(|k| k == key))
             .cloned()
+    }
+
+    /// Each project that forwards its stream, with where to.
+    pub fn forwards(&self) -> Vec<(String, Forward)> {
+        if self.is_open() {
+            let open = self.open_forward.clone();
+            return open
+                .map(|f| (OPEN_PROJECT.to_owned(), f))
+                .into_iter()
+                .collect();
+        }
+        self.projects
+            .iter()
+            .filter_map(|p| p.forward.clone().map(|f| (p.id.clone(), f)))
+            .collect()
     }
 
     /// Whether any project accepts this origin (answers CORS preflights, which carry no key).
@@ -101,6 +137,7 @@ impl Config {
         file: Option<&Path>,
         env: impl Fn(&str) -> Option<String>,
     ) -> Result<Config, ConfigError> {
+        let shown_file = file.map_or(String::new(), |p| p.display().to_string());
         let parsed = match file {
             Some(path) => {
                 let shown = path.display().to_string();
@@ -118,6 +155,7 @@ impl Config {
         let mut config = Config {
             projects: parsed.projects,
             admin_token: parsed.admin_token,
+            open_forward: None,
         };
         let list = |name: &str| -> Vec<String> {
             env(name)
@@ -137,16 +175,59 @@ impl Config {
                 write_keys: keys,
                 allowed_origins: list("WOWPATH_ALLOWED_ORIGINS"),
                 identity_secret: env("WOWPATH_IDENTITY_SECRET").filter(|s| !s.is_empty()),
+                forward: None,
             });
+        }
+        let env_forward = Forward::from_env(&env).map_err(|source| ConfigError::Forward {
+            place: "the command line or environment".into(),
+            source,
+        })?;
+        if let Some(forward) = env_forward {
+            forward.check().map_err(|source| ConfigError::Forward {
+                place: FORWARD_ENV.into(),
+                source,
+            })?;
+            config.forward_default(forward)?;
         }
         if let Some(token) = env("WOWPATH_ADMIN_TOKEN").filter(|s| !s.is_empty()) {
             config.admin_token = Some(token);
         }
-        config.check()?;
+        config.check(&shown_file)?;
         Ok(config)
     }
 
-    fn check(&self) -> Result<(), ConfigError> {
+    /// The single-project forward setting goes to the project `default`.
+    fn forward_default(&mut self, forward: Forward) -> Result<(), ConfigError> {
+        if self.is_open() {
+            self.open_forward = Some(forward);
+            return Ok(());
+        }
+        let project = self
+            .projects
+            .iter_mut()
+            .find(|p| p.id == OPEN_PROJECT)
+            .ok_or(ConfigError::NoDefaultProject(FORWARD_ENV))?;
+        if project.forward.is_some() {
+            return Err(ConfigError::ForwardTwice(FORWARD_ENV));
+        }
+        project.forward = Some(forward);
+        Ok(())
+    }
+
+    fn check(&self, file: &str) -> Result<(), ConfigError> {
+        let forward_error = |project: &str, source| ConfigError::Forward {
+            place: if file.is_empty() {
+                format!("{FORWARD_ENV}, project `{project}`")
+            } else {
+                format!("{file}: project `{project}`, `forward`")
+            },
+            source,
+        };
+        for (project, forward) in self.forwards() {
+            forward
+                .check()
+                .map_err(|source| forward_error(&project, source))?;
+        }
         let mut seen = std::collections::HashSet::new();
         for p in &self.projects {
             if p.write_keys.is_empty() {

@@ -8,6 +8,7 @@ pub mod commit;
 pub mod config;
 pub mod dashboard;
 pub mod error;
+pub mod forward;
 pub mod ingest;
 pub mod limits;
 pub mod log;

@@ -22,6 +22,19 @@ pub struct Limits {
     pub body_read: Duration,
     /// Sent with 429 and 503 (seconds). Default 1.
     pub retry_after_secs: u32,
+    /// A forwarded batch's body stays under this (bytes). Default 500,000 (Segment's 500 KB).
+    pub forward_batch_bytes: usize,
+    /// A forwarded batch holds at most this many messages. Default 2,000.
+    pub forward_batch_messages: usize,
+    /// With nothing left to forward, look for new rows this often. Default 200 ms.
+    pub forward_idle_poll: Duration,
+    /// The first wait before retrying a batch; each failure doubles it. Default 500 ms.
+    pub forward_backoff_first: Duration,
+    /// The longest wait between retries (a `Retry-After` may ask for more, up to an hour).
+    /// Default 60 s.
+    pub forward_backoff_max: Duration,
+    /// One forwarding request may take this long in all. Default 30 s.
+    pub forward_timeout: Duration,
 }
 
 impl Default for Limits {
@@ -35,6 +48,12 @@ impl Default for Limits {
             commit_wait: Duration::from_secs(4),
             body_read: Duration::from_secs(5),
             retry_after_secs: 1,
+            forward_batch_bytes: 500_000,
+            forward_batch_messages: 2_000,
+            forward_idle_poll: Duration::from_millis(200),
+            forward_backoff_first: Duration::from_millis(500),
+            forward_backoff_max: Duration::from_secs(60),
+            forward_timeout: Duration::from_secs(30),
         }
     }
 }

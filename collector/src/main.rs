@@ -16,13 +16,28 @@ const USAGE: &str =
   --addr ADDR        address to listen on (port 0 picks a free port)   default 127.0.0.1:8080
   --config FILE      projects, write keys, allowed origins, admin token (or WOWPATH_CONFIG)
   --www DIR          serve this folder at /  (the demo host app)
-  --pkg DIR          serve this folder at /pkg  (the built widget)";
+  --pkg DIR          serve this folder at /pkg  (the built widget)
+  --forward-endpoint URL    forward the project `default` to this Segment-compatible endpoint
+                            (or WOWPATH_FORWARD_ENDPOINT), e.g. https://api.segment.io
+  --forward-write-key KEY   the destination's write key (or WOWPATH_FORWARD_WRITE_KEY)";
 
 struct Args {
     addr: SocketAddr,
     config: Option<PathBuf>,
     store: StoreArgs,
     statics: Static,
+    /// Command-line values that take the place of environment variables of the same meaning.
+    env_overrides: Vec<(&'static str, String)>,
+}
+
+impl Args {
+    fn env(&self, name: &str) -> Option<String> {
+        self.env_overrides
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.clone())
+            .or_else(|| std::env::var(name).ok())
+    }
 }
 
 fn parse_args(args: &[String]) -> Result<Args, String> {
@@ -31,6 +46,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         config: std::env::var_os("WOWPATH_CONFIG").map(PathBuf::from),
         store: StoreArgs::default(),
         statics: Static::default(),
+        env_overrides: Vec::new(),
     };
     let mut it = args.iter();
     while let Some(flag) = it.next() {
@@ -47,6 +63,12 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--config" => parsed.config = Some(value()?.into()),
             "--www" => parsed.statics.www = Some(value()?.into()),
             "--pkg" => parsed.statics.pkg = Some(value()?.into()),
+            "--forward-endpoint" => parsed
+                .env_overrides
+                .push(("WOWPATH_FORWARD_ENDPOINT", value()?)),
+            "--forward-write-key" => parsed
+                .env_overrides
+                .push(("WOWPATH_FORWARD_WRITE_KEY", value()?)),
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown option `{other}`")),
         }
@@ -76,7 +98,7 @@ fn serve(raw: &[String]) -> ExitCode {
         Ok(a) => a,
         Err(e) => return usage_error(&e),
     };
-    let mut config = match Config::load(args.config.as_deref(), |k| std::env::var(k).ok()) {
+    let mut config = match Config::load(args.config.as_deref(), |k| args.env(k)) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("error: {e}");
@@ -120,6 +142,9 @@ fn serve(raw: &[String]) -> ExitCode {
         match &generated_token {
             Some(t) => println!("wowpath collector: dashboard at http://{addr}/dashboard (user admin, password {t}; set WOWPATH_ADMIN_TOKEN to choose it)"),
             None => println!("wowpath collector: dashboard at http://{addr}/dashboard (admin token from the configuration)"),
+        }
+        for (project, forward) in config.forwards() {
+            println!("wowpath collector: forwarding project `{project}` to {}", forward.batch_url());
         }
         println!("wowpath collector: listening on http://{addr}");
         log::info("listening", &[("addr", addr.to_string().into()), ("store", store.describe().into()), ("projects", config.projects.len().into())]);

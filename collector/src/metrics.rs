@@ -1,7 +1,9 @@
 //! Counters served at `/metrics` in the Prometheus text format.
 
+use crate::forward::ForwardStats;
 use std::fmt::Write;
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+use std::sync::Arc;
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -16,6 +18,8 @@ pub struct Metrics {
     commit_micros: AtomicU64,
     /// Refused requests by stable reason label (`overloaded`, `bad_request`, …).
     refused: Mutex<Vec<(&'static str, u64)>>,
+    /// One entry per forwarding project.
+    forwarders: Mutex<Vec<Arc<ForwardStats>>>,
 }
 
 impl Metrics {
@@ -36,6 +40,15 @@ impl Metrics {
         if !ok {
             self.commit_failures.fetch_add(1, Relaxed);
         }
+    }
+
+    /// The counters of a new forwarder, listed from now on.
+    pub fn forwarder(&self, project: &str) -> Arc<ForwardStats> {
+        let stats = Arc::new(ForwardStats::new(project));
+        if let Ok(mut list) = self.forwarders.lock() {
+            list.push(stats.clone());
+        }
+        stats
     }
 
     pub fn refused(&self, reason: &'static str) {
@@ -99,6 +112,11 @@ impl Metrics {
                     out,
                     "wowpath_requests_refused_total{{reason=\"{reason}\"}} {n}"
                 );
+            }
+        }
+        if let Ok(list) = self.forwarders.lock() {
+            if !list.is_empty() {
+                crate::forward::render_stats(&list, &mut out);
             }
         }
         out

@@ -1,9 +1,13 @@
 //! Where events are kept. One interface, so the embedded default (SQLite) and the shared
 //! scale-out database (PostgreSQL) stand behind the same handlers.
 
+mod outbox;
 mod postgres;
+mod postgres_outbox;
 mod sqlite;
+mod sqlite_outbox;
 
+pub use outbox::{Outbox, OutboxRow, Page, Position};
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
@@ -68,6 +72,10 @@ pub trait Store: Send + Sync + 'static {
 
     /// Rows of one project in the order they were stored.
     fn events(&self, query: &EventQuery) -> Result<Vec<EventRow>, StoreError>;
+
+    /// A connection of its own for a forwarder (see `outbox`), so forwarding never waits
+    /// behind ingest nor ingest behind it.
+    fn open_outbox(&self) -> Result<Box<dyn Outbox>, StoreError>;
 
     /// Names the backend in logs (`sqlite:/path`, `postgres:table`).
     fn describe(&self) -> String;

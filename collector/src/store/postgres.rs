@@ -1,3 +1,5 @@
+use super::outbox::Outbox;
+use super::postgres_outbox::PostgresOutbox;
 use super::{EventQuery, EventRow, Store, StoreError, StoredEvent};
 use postgres::{Client, NoTls};
 use std::sync::Mutex;
@@ -6,6 +8,8 @@ use std::sync::Mutex;
 /// `messageId` is the primary key, so two instances receiving the same retry store it once.
 pub struct PostgresStore {
     table: String,
+    /// Kept to open the forwarders' own connections.
+    params: String,
     /// Always `Some` until dropped (see `Drop`).
     client: Mutex<Option<Client>>,
 }
@@ -70,13 +74,30 @@ impl PostgresStore {
                 received_ms  BIGINT NOT NULL,
                 corrected_ms BIGINT NOT NULL,
                 raw          TEXT NOT NULL,
-                seq          BIGSERIAL
-            );
-            CREATE INDEX IF NOT EXISTS {index}_by_project ON {table} (project, seq);
-            CREATE INDEX IF NOT EXISTS {index}_by_user ON {table} (project, user_id);"
+                seq          BIGSERIAL,
+                txid         BIGINT NOT NULL DEFAULT txid_current()
+            )"
+        ))?;
+        // Tables made before forwarding existed lack `txid`. ALTER locks the table even when
+        // the column is there, which would make every start wait for open writers.
+        if client
+            .simple_query(&format!("SELECT txid FROM {table} LIMIT 0"))
+            .is_err()
+        {
+            client.batch_execute(&format!(
+                "ALTER TABLE {table} ADD COLUMN IF NOT EXISTS txid BIGINT NOT NULL DEFAULT txid_current()"
+            ))?;
+        }
+        client.batch_execute(&format!(
+            "CREATE INDEX IF NOT EXISTS {index}_by_project ON {table} (project, seq);
+            CREATE INDEX IF NOT EXISTS {index}_by_user ON {table} (project, user_id);
+            CREATE INDEX IF NOT EXISTS {index}_stream ON {table} (project, txid, seq);
+            {cursors}",
+            cursors = super::postgres_outbox::cursor_schema(table)
         ))?;
         Ok(PostgresStore {
             table: table.to_owned(),
+            params: params.to_owned(),
             client: Mutex::new(Some(client)),
         })
     }
@@ -154,6 +175,13 @@ impl Store for PostgresStore {
                 raw: r.get(6),
             })
             .collect())
+    }
+
+    fn open_outbox(&self) -> Result<Box<dyn Outbox>, StoreError> {
+        Ok(Box::new(PostgresOutbox::connect(
+            &self.params,
+            &self.table,
+        )?))
     }
 
     fn describe(&self) -> String {

@@ -1,3 +1,5 @@
+use super::outbox::Outbox;
+use super::sqlite_outbox::{SqliteOutbox, CURSOR_SCHEMA};
 use super::{EventQuery, EventRow, Store, StoreError, StoredEvent};
 use rusqlite::{params, params_from_iter, Connection};
 use std::path::{Path, PathBuf};
@@ -44,7 +46,7 @@ impl From<rusqlite::Error> for StoreError {
     }
 }
 
-fn connect(path: &Path) -> Result<Connection, StoreError> {
+pub(super) fn connect(path: &Path) -> Result<Connection, StoreError> {
     let conn = Connection::open(path)?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     // FULL: a 200 promises the events survive a power cut, not only a crash.
@@ -67,6 +69,7 @@ impl SqliteStore {
             }
         }
         writer.execute_batch(INDEXES)?;
+        writer.execute_batch(CURSOR_SCHEMA)?;
         let reader = connect(path)?;
         Ok(SqliteStore {
             path: path.to_path_buf(),
@@ -157,6 +160,10 @@ impl Store for SqliteStore {
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn open_outbox(&self) -> Result<Box<dyn Outbox>, StoreError> {
+        Ok(Box::new(SqliteOutbox::open(&self.path)?))
     }
 
     fn describe(&self) -> String {

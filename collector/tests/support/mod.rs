@@ -43,6 +43,11 @@ impl Fixture {
         let dir =
             std::env::temp_dir().join(format!("wowpath-collector-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
+        Fixture::reopen(dir, config, limits)
+    }
+
+    /// A collector over the events file already in `dir` (a restart), or a new one.
+    pub fn reopen(dir: PathBuf, config: Config, limits: Limits) -> Fixture {
         std::fs::create_dir_all(&dir).expect("temp dir");
         let store = SqliteStore::open(&dir.join("events.db")).expect("open store");
         let state = AppState::new(Arc::new(store), Arc::new(FixedClock), config, limits);
@@ -130,8 +135,10 @@ pub fn one_project(secret: Option<&str>) -> Config {
             write_keys: vec!["wk_live".into()],
             allowed_origins: vec!["https://app.example".into()],
             identity_secret: secret.map(str::to_owned),
+            forward: None,
         }],
         admin_token: Some("admin-secret".into()),
+        open_forward: None,
     }
 }
 
