@@ -4,6 +4,7 @@
 //! widget's own controls.
 
 use crate::core::guide::Theme;
+use crate::core::palette;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, ShadowRoot};
 
@@ -51,18 +52,24 @@ impl Mount {
         })
     }
 
-    /// Theme colours as custom properties, and the writing direction.
+    /// Theme colours as custom properties (one set per colour scheme, each measured to reach
+    /// WCAG AA by `core::palette`), the font and radius, and the writing direction.
     pub fn apply_theme(&self, theme: &Theme, rtl: bool) {
         let style = self.root.style();
-        let set = |name: &str, value: &Option<String>| {
-            if let Some(v) = value {
-                let _ = style.set_property(name, v);
+        let coloured = palette::has_colours(theme);
+        for (prefix, scheme) in [("--wp-l-", &palette::LIGHT), ("--wp-d-", &palette::DARK)] {
+            for (name, value) in palette::themed(theme, scheme).properties() {
+                let property = format!("{prefix}{name}");
+                if coloured {
+                    let _ = style.set_property(&property, &value);
+                } else {
+                    let _ = style.remove_property(&property);
+                }
             }
-        };
-        set("--wp-accent", &theme.accent);
-        set("--wp-bg", &theme.background);
-        set("--wp-fg", &theme.text);
-        set("--wp-font", &theme.font);
+        }
+        if let Some(font) = &theme.font {
+            let _ = style.set_property("--wp-font", font);
+        }
         if let Some(r) = theme.radius {
             let _ = style.set_property("--wp-radius", &format!("{}px", r.min(32)));
         }
