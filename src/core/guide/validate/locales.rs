@@ -62,7 +62,7 @@ pub fn check(ctx: &mut Ctx<'_>, file: &GuideFile) {
     for (tag, strings) in &file.locales {
         let missing: Vec<&&String> = translated
             .iter()
-            .filter(|k| !strings.contains_key(**k))
+            .filter(|k| !strings.contains_key(k))
             .collect();
         if missing.is_empty() {
             continue;
