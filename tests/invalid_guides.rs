@@ -12,6 +12,7 @@ const WARNINGS: &[&str] = &[
     "ignored_field",
     "impossible_rule",
     "single_variant",
+    "low_contrast",
 ];
 
 #[test]

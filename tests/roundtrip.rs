@@ -3,8 +3,8 @@
 
 use proptest::collection::{btree_map, vec};
 use proptest::prelude::*;
-use std::collections::BTreeMap;
 use wowpath::core::guide::*;
+use wowpath::core::sorted::SortedMap;
 
 fn text() -> impl Strategy<Value = String> {
     "[A-Za-z][A-Za-z0-9 ,.!?'\"\\\\é中\n*-]{0,24}"
@@ -60,8 +60,8 @@ fn rule() -> impl Strategy<Value = Rule> {
         )
 }
 
-fn rules() -> impl Strategy<Value = BTreeMap<String, Rule>> {
-    btree_map("[a-z_]{1,8}", rule(), 0..3)
+fn rules() -> impl Strategy<Value = SortedMap<Rule>> {
+    btree_map("[a-z_]{1,8}", rule(), 0..3).prop_map(|m| m.into_iter().collect())
 }
 
 fn condition() -> impl Strategy<Value = Condition> {
@@ -223,10 +223,9 @@ fn file() -> impl Strategy<Value = GuideFile> {
     let guides = (1usize..3).prop_flat_map(|n| (0..n).map(guide).collect::<Vec<_>>());
     (guides, 0u32..50, maybe(0u32..=32), any::<bool>(), text()).prop_map(
         |(guides, holdout, radius, flag, translation)| {
-            let mut locales = BTreeMap::new();
+            let mut locales = SortedMap::new();
             if flag {
-                let strings: BTreeMap<String, String> =
-                    [("g0.title".to_string(), translation)].into();
+                let strings: SortedMap<String> = [("g0.title".to_string(), translation)].into();
                 locales.insert("fr".to_string(), strings.clone());
                 locales.insert("ar".to_string(), strings);
             }
@@ -241,7 +240,7 @@ fn file() -> impl Strategy<Value = GuideFile> {
                 } else {
                     Wow {
                         event: Some("Report Shared".into()),
-                        filters: BTreeMap::new(),
+                        filters: SortedMap::new(),
                         step: None,
                     }
                 }),

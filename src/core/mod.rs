@@ -1,5 +1,6 @@
 //! The pure core: no browser APIs, tested natively with `cargo test`.
 
+pub mod colour;
 pub mod engine;
 pub mod events;
 pub mod geometry;
@@ -7,8 +8,11 @@ pub mod guide;
 pub mod ids;
 pub mod json;
 pub mod markdown;
+pub mod palette;
 pub mod pattern;
 pub mod selector;
+pub mod sorted;
+mod sorted_serde;
 pub mod suggest;
 pub mod time;
 pub mod view;

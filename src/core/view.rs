@@ -83,7 +83,7 @@ fn text(file: &GuideFile, locale: &str, key: &str, fallback: &str) -> String {
     let primary = locale.split(['-', '_']).next().unwrap_or_default();
     [locale, primary]
         .iter()
-        .find_map(|l| file.locales.get(*l).and_then(|strings| strings.get(key)))
+        .find_map(|l| file.locales.get(l).and_then(|strings| strings.get(key)))
         .cloned()
         .unwrap_or_else(|| fallback.to_string())
 }

@@ -106,7 +106,7 @@ impl Runtime {
                 )),
                 Settled::RetryIn(wait) => {
                     if self.options.debug {
-                        console::debug(&format!("sending failed ({answer:?}); retrying in {wait} ms"));
+                        console::debug(&format!("sending failed ({answer}); retrying in {wait} ms"));
                     }
                     self.persist_now();
                     break;

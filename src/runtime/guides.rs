@@ -111,8 +111,12 @@ impl Runtime {
         let (engine, effects) = Engine::new(file, start);
         self.state.borrow_mut().engine = Some(engine);
         self.watch_page();
+        // The checklist is drawn once: by the effects when they ask for it, else here.
+        let drawn_by_effects = effects.iter().any(|e| matches!(e, Effect::Render));
         self.run(effects);
-        self.render();
+        if !drawn_by_effects {
+            self.render();
+        }
     }
 
     /// Carries out what the engine decided.

@@ -43,7 +43,7 @@ pub struct Runtime {
     debug: bool,
     last_explained: RefCell<Vec<String>>,
     /// Watched selectors already seen in the page.
-    appeared: RefCell<std::collections::BTreeSet<String>>,
+    appeared: RefCell<crate::core::sorted::SortedSet<String>>,
     /// The signed-in user's identity hash, sent when reading their progress.
     user_hash: RefCell<Option<String>>,
     /// Progress outgrew its storage cap (warned once).

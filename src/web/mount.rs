@@ -4,6 +4,7 @@
 //! widget's own controls.
 
 use crate::core::guide::Theme;
+use crate::core::palette;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, ShadowRoot};
 
@@ -16,6 +17,8 @@ pub struct Mount {
     /// The top-layer container everything is rendered into.
     pub root: HtmlElement,
     live: HtmlElement,
+    /// The theme and direction last applied: every render passes them, and they rarely change.
+    applied: std::cell::RefCell<Option<(Theme, bool)>>,
 }
 
 impl Mount {
@@ -48,24 +51,50 @@ impl Mount {
             document,
             root,
             live,
+            applied: Default::default(),
         })
     }
 
-    /// Theme colours as custom properties, and the writing direction.
+    /// Theme colours as custom properties (one set per colour scheme, each measured to reach
+    /// WCAG AA by `core::palette`), the font and radius, and the writing direction.
     pub fn apply_theme(&self, theme: &Theme, rtl: bool) {
-        let style = self.root.style();
-        let set = |name: &str, value: &Option<String>| {
-            if let Some(v) = value {
-                let _ = style.set_property(name, v);
-            }
-        };
-        set("--wp-accent", &theme.accent);
-        set("--wp-bg", &theme.background);
-        set("--wp-fg", &theme.text);
-        set("--wp-font", &theme.font);
-        if let Some(r) = theme.radius {
-            let _ = style.set_property("--wp-radius", &format!("{}px", r.min(32)));
+        let mut applied = self.applied.borrow_mut();
+        if applied
+            .as_ref()
+            .is_some_and(|(t, r)| t == theme && *r == rtl)
+        {
+            return;
         }
+        let was_coloured = applied
+            .as_ref()
+            .is_some_and(|(t, _)| palette::has_colours(t));
+        *applied = Some((theme.clone(), rtl));
+        let style = self.root.style();
+        let coloured = palette::has_colours(theme);
+        // Without theme colours the stylesheet's defaults apply: nothing to set or remove.
+        let schemes = if coloured || was_coloured {
+            [("--wp-l-", &palette::LIGHT), ("--wp-d-", &palette::DARK)].as_slice()
+        } else {
+            &[]
+        };
+        for &(prefix, scheme) in schemes {
+            for (name, value) in palette::themed(theme, scheme).properties() {
+                let property = format!("{prefix}{name}");
+                if coloured {
+                    let _ = style.set_property(&property, &value);
+                } else {
+                    let _ = style.remove_property(&property);
+                }
+            }
+        }
+        let _ = match &theme.font {
+            Some(font) => style.set_property("--wp-font", font),
+            None => style.remove_property("--wp-font").map(|_| ()),
+        };
+        let _ = match theme.radius {
+            Some(r) => style.set_property("--wp-radius", &format!("{}px", r.min(32))),
+            None => style.remove_property("--wp-radius").map(|_| ()),
+        };
         let _ = self
             .root
             .set_attribute("dir", if rtl { "rtl" } else { "ltr" });

@@ -2,13 +2,12 @@
 //! modes, sandboxed iframes) or full, values live in memory for the page's lifetime.
 
 use std::cell::RefCell;
-// A BTreeMap, not a HashMap: the widget already carries BTreeMap<String, String>, while a
-// HashMap would add hashbrown and SipHash (~5 KB of wasm) for a handful of keys.
-use std::collections::BTreeMap;
+// Not a HashMap: that would add hashbrown and SipHash (~5 KB of wasm) for a handful of keys.
+use crate::core::sorted::SortedMap;
 
 #[derive(Default)]
 pub struct Store {
-    memory: RefCell<BTreeMap<String, String>>,
+    memory: RefCell<SortedMap<String>>,
 }
 
 fn local() -> Option<web_sys::Storage> {

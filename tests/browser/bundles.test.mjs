@@ -1,26 +1,19 @@
 // pkg/ ships two bundles: loader.js (the snippet's whole widget JS) and index.js (the npm
 // entry). Each must work on its own, and the snippet must cost exactly two requests.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startCollector, ROOT } from '../support/collector.mjs';
-import { launch, openPage } from '../support/browser.mjs';
+import { ROOT } from '../support/collector.mjs';
+import { openPage } from '../support/browser.mjs';
+import { withCollectorAndBrowser } from '../support/suite.mjs';
 
-let collector, browser;
-before(async () => {
-  collector = await startCollector({ www: join(ROOT, 'tests/pages') });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await collector?.stop();
-});
+const env = withCollectorAndBrowser({ www: join(ROOT, 'tests/pages') });
 
 test('the snippet loads the widget in two requests: the loader bundle and the wasm', async () => {
-  const { page, consoleMessages } = await openPage(browser);
+  const { page, consoleMessages } = await openPage(env.browser);
   const widgetRequests = [];
   page.on('request', (r) => r.url().includes('/pkg/') && widgetRequests.push(new URL(r.url()).pathname));
-  await page.goto(`${collector.url}/snippet-twice.html`);
+  await page.goto(`${env.collector.url}/snippet-twice.html`);
   await page.waitForFunction(() => window.wowpath.loaded === true);
   await page.evaluate(() => window.early);
   assert.deepEqual(widgetRequests.sort(), ['/pkg/loader.js', '/pkg/wowpath_bg.wasm']);
@@ -28,10 +21,10 @@ test('the snippet loads the widget in two requests: the loader bundle and the wa
 });
 
 test('the npm entry works on its own: init, track and flush reach the collector', async () => {
-  const { page, consoleMessages } = await openPage(browser);
-  await page.goto(`${collector.url}/npm-entry.html`);
+  const { page, consoleMessages } = await openPage(env.browser);
+  await page.goto(`${env.collector.url}/npm-entry.html`);
   assert.equal(await page.evaluate(() => window.done), 'ok');
-  const rows = await collector.waitFor("SELECT event FROM events WHERE event = 'From npm'", (r) => r.length >= 1);
+  const rows = await env.collector.waitFor("SELECT event FROM events WHERE event = 'From npm'", (r) => r.length >= 1);
   assert.equal(rows.length, 1);
   assert.ok(!consoleMessages.some((m) => m.type === 'pageerror'));
 });

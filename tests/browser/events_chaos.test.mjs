@@ -2,12 +2,11 @@
 // after storing, timeouts, slow answers, reset connections, and a proxy that goes down),
 // while two tabs of the app generate them and reload in the middle of sending. Every event
 // must be stored exactly once after deduplication: the test fails if even one is lost.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startCollector, ROOT } from '../support/collector.mjs';
-import { launch } from '../support/browser.mjs';
-import { startChaosProxy } from '../support/chaos-proxy.mjs';
+import { ROOT } from '../support/collector.mjs';
+import { withCollectorProxyAndBrowser } from '../support/suite.mjs';
 import { eventsUrl, openEvents, trackRange, storedNs, sleep } from '../support/events.mjs';
 
 const TOTAL = 2000;
@@ -37,24 +36,14 @@ const FAULTS = [
   ['reset', 12],
 ];
 
-let collector, browser, proxy;
-before(async () => {
-  collector = await startCollector({ www: join(ROOT, 'tests/pages') });
-  proxy = await startChaosProxy(collector.url);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await proxy?.stop();
-  await collector?.stop();
-});
+const env = withCollectorProxyAndBrowser({ www: join(ROOT, 'tests/pages') });
 
 test(`2,000 events through failures, reloads and two tabs are each stored exactly once (seed ${SEED})`, async () => {
   const random = mulberry32(SEED);
   const total = FAULTS.reduce((s, [, w]) => s + w, 0);
   let requests = 0;
   let faults = 0;
-  proxy.plan = () => {
+  env.proxy.plan = () => {
     if (requests++ % 2 === 0) return 'pass';
     // Each fault once, in turn, then at random.
     if (faults < FAULTS.length) return FAULTS[faults++][0];
@@ -62,8 +51,8 @@ test(`2,000 events through failures, reloads and two tabs are each stored exactl
     for (const [fault, weight] of FAULTS) if ((r -= weight) < 0) return fault;
     return 'pass';
   };
-  const context = await browser.newContext();
-  const url = eventsUrl(collector, { endpoint: proxy.url, flush: 30, timeout: 1000 });
+  const context = await env.browser.newContext();
+  const url = eventsUrl(env.collector, { endpoint: env.proxy.url, flush: 30, timeout: 1000 });
   const tabs = [await openEvents(context, url), await openEvents(context, url)];
 
   // Each tab generates its half in chunks, and reloads right after some chunks, while the
@@ -81,18 +70,18 @@ test(`2,000 events through failures, reloads and two tabs are each stored exactl
   };
   const outage = (async () => {
     await sleep(1200);
-    await proxy.down();
+    await env.proxy.down();
     await sleep(2000);
-    await proxy.up();
+    await env.proxy.up();
   })();
   await Promise.all([drive(tabs[0], 0, TOTAL / 2), drive(tabs[1], TOTAL / 2, TOTAL), outage]);
 
   // The chaos ends; the tabs deliver what they still hold as their backoff allows.
-  proxy.plan = () => 'pass';
+  env.proxy.plan = () => 'pass';
   const deadline = Date.now() + Number(process.env.CHAOS_WAIT || 60000);
   let rows = [];
   while (Date.now() < deadline) {
-    rows = storedNs(collector, 'Chaos Event');
+    rows = storedNs(env.collector, 'Chaos Event');
     if (rows.length >= TOTAL) break;
     await sleep(250);
   }
@@ -100,13 +89,13 @@ test(`2,000 events through failures, reloads and two tabs are each stored exactl
   const missing = [];
   for (let n = 0; n < TOTAL; n++) if (!stored.has(n)) missing.push(n);
   const copies = rows.filter((r) => r.copies !== 1);
-  const sent = proxy.requests.reduce((s, r) => s + r.ids.length, 0);
-  console.log(`chaos seed ${SEED}: ${proxy.requests.length} batch requests carrying ${sent} messages; faults ${JSON.stringify(proxy.faults)}`);
+  const sent = env.proxy.requests.reduce((s, r) => s + r.ids.length, 0);
+  console.log(`chaos seed ${SEED}: ${env.proxy.requests.length} batch requests carrying ${sent} messages; faults ${JSON.stringify(env.proxy.faults)}`);
   assert.deepEqual(missing, [], `${missing.length} events were lost`);
   assert.deepEqual(copies, [], 'an event was stored under two message ids');
   assert.equal(rows.length, TOTAL);
-  assert.ok(proxy.faults.pass > 0);
-  for (const [fault] of FAULTS) assert.ok(proxy.faults[fault] > 0, `the fault ${fault} was never injected`);
+  assert.ok(env.proxy.faults.pass > 0);
+  for (const [fault] of FAULTS) assert.ok(env.proxy.faults[fault] > 0, `the fault ${fault} was never injected`);
   for (const tab of tabs) {
     const trouble = tab.consoleMessages.filter((m) => m.type === 'pageerror' || /queue is full/.test(m.text));
     assert.deepEqual(trouble, []);
@@ -116,10 +105,10 @@ test(`2,000 events through failures, reloads and two tabs are each stored exactl
 
 test('without Web Locks, the lease fallback also loses nothing across reloads and two tabs', async () => {
   let requests = 0;
-  proxy.plan = () => (requests++ % 3 === 2 ? '500' : 'pass');
-  const context = await browser.newContext();
+  env.proxy.plan = () => (requests++ % 3 === 2 ? '500' : 'pass');
+  const context = await env.browser.newContext();
   await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined }));
-  const url = eventsUrl(collector, { endpoint: proxy.url, flush: 30, timeout: 1000, writeKey: 'no-locks' });
+  const url = eventsUrl(env.collector, { endpoint: env.proxy.url, flush: 30, timeout: 1000, writeKey: 'no-locks' });
   const tabs = [await openEvents(context, url), await openEvents(context, url)];
   assert.equal(await tabs[0].page.evaluate(() => navigator.locks), undefined);
   const drive = async (tab, from, to) => {
@@ -134,15 +123,15 @@ test('without Web Locks, the lease fallback also loses nothing across reloads an
     }
   };
   await Promise.all([drive(tabs[0], 0, 200), drive(tabs[1], 200, 400)]);
-  proxy.plan = () => 'pass';
-  const rows = await collector.waitFor(
+  env.proxy.plan = () => 'pass';
+  const rows = await env.collector.waitFor(
     "SELECT json_extract(raw, '$.properties.n') AS n FROM events WHERE event = 'Leased Event'",
     (r) => r.length >= 400,
     30000,
-  ).catch(() => storedNs(collector, 'Leased Event'));
+  ).catch(() => storedNs(env.collector, 'Leased Event'));
   const stored = new Set(rows.map((r) => r.n));
   const missing = [...Array(400).keys()].filter((n) => !stored.has(n));
   assert.deepEqual(missing, [], `${missing.length} events were lost`);
-  assert.equal(storedNs(collector, 'Leased Event').filter((r) => r.copies !== 1).length, 0);
+  assert.equal(storedNs(env.collector, 'Leased Event').filter((r) => r.copies !== 1).length, 0);
   await context.close();
 });

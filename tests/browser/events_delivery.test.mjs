@@ -1,41 +1,30 @@
 // Each delivery rule on its own, in Chromium, against the real collector behind a proxy that
 // answers what each test needs: splits on 413, drops on other 4xx, the 32 KB cap, consent,
 // offline, unload beacons, message fields and the write key's header.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startCollector, ROOT } from '../support/collector.mjs';
-import { launch } from '../support/browser.mjs';
-import { startChaosProxy } from '../support/chaos-proxy.mjs';
+import { ROOT } from '../support/collector.mjs';
+import { withCollectorProxyAndBrowser } from '../support/suite.mjs';
 import { eventsUrl, openEvents, trackRange, storedNs, sleep } from '../support/events.mjs';
 
-let collector, browser, proxy;
-before(async () => {
-  collector = await startCollector({ www: join(ROOT, 'tests/pages') });
-  proxy = await startChaosProxy(collector.url);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await proxy?.stop();
-  await collector?.stop();
-});
+const env = withCollectorProxyAndBrowser({ www: join(ROOT, 'tests/pages') });
 
 // Each test has its own write key, so requests still coming from an earlier test's pages
 // (closing a page sends its queue) are told apart.
 let tests = 0;
 let writeKey;
-const sent = () => proxy.requests.filter((r) => r.writeKey === writeKey);
+const sent = () => env.proxy.requests.filter((r) => r.writeKey === writeKey);
 const fresh = async (options = {}) => {
-  proxy.plan = () => 'pass';
+  env.proxy.plan = () => 'pass';
   writeKey = `wk_${++tests}`;
-  const context = await browser.newContext();
-  const url = eventsUrl(collector, { endpoint: proxy.url, flush: 30, timeout: 1500, writeKey, ...options });
+  const context = await env.browser.newContext();
+  const url = eventsUrl(env.collector, { endpoint: env.proxy.url, flush: 30, timeout: 1500, writeKey, ...options });
   return { context, ...(await openEvents(context, url)) };
 };
 
 const allStored = (name, count) =>
-  collector.waitFor(
+  env.collector.waitFor(
     `SELECT json_extract(raw, '$.properties.n') AS n FROM events WHERE event = '${name}'`,
     (rows) => rows.length >= count,
     15000,
@@ -43,7 +32,7 @@ const allStored = (name, count) =>
 
 test('a 413 splits the batch until each part fits; nothing is lost', async () => {
   const { context, page } = await fresh({ flush: 2000 });
-  proxy.plan = (body) => (body.length > 3000 ? '413' : 'pass');
+  env.proxy.plan = (body) => (body.length > 3000 ? '413' : 'pass');
   await trackRange(page, 'Split', 0, 30);
   await page.evaluate(() => window.wowpath('flush'));
   await allStored('Split', 30);
@@ -51,20 +40,20 @@ test('a 413 splits the batch until each part fits; nothing is lost', async () =>
   assert.equal(sizes[0], 30, 'the first batch holds all 30');
   assert.ok(sent().some((r) => r.fault === '413'));
   assert.ok(sent().filter((r) => r.fault === 'pass').every((r) => r.bytes <= 3000));
-  assert.deepEqual(storedNs(collector, 'Split').map((r) => r.copies), Array(30).fill(1));
+  assert.deepEqual(storedNs(env.collector, 'Split').map((r) => r.copies), Array(30).fill(1));
   await context.close();
 });
 
 test('another 4xx drops that batch with a console error; later events still go', async () => {
   const { context, page, consoleMessages } = await fresh();
-  proxy.plan = (body) => (body.includes(writeKey) ? '400' : 'pass');
+  env.proxy.plan = (body) => (body.includes(writeKey) ? '400' : 'pass');
   await trackRange(page, 'Refused', 0, 3);
   await page.evaluate(() => window.wowpath('flush'));
-  proxy.plan = () => 'pass';
+  env.proxy.plan = () => 'pass';
   await trackRange(page, 'Refused', 3, 5);
   await page.evaluate(() => window.wowpath('flush'));
   await allStored('Refused', 2);
-  assert.deepEqual(storedNs(collector, 'Refused').map((r) => r.n), [3, 4]);
+  assert.deepEqual(storedNs(env.collector, 'Refused').map((r) => r.n), [3, 4]);
   assert.ok(consoleMessages.some((m) => m.type === 'error' && /refused 3 events with HTTP 400; they were dropped/.test(m.text)));
   assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':q:')).length), 0, 'nothing left queued');
   await context.close();
@@ -78,7 +67,7 @@ test('an event over 32 KB is refused with a warning; the others are sent', async
   });
   await page.evaluate(() => window.wowpath('flush'));
   await allStored('Big', 1);
-  assert.deepEqual(storedNs(collector, 'Big').map((r) => r.n), [1]);
+  assert.deepEqual(storedNs(env.collector, 'Big').map((r) => r.n), [1]);
   assert.ok(consoleMessages.some((m) => m.type === 'warning' && /event of \d+ bytes was dropped: events may be at most 32 KB/.test(m.text)));
   await context.close();
 });
@@ -101,15 +90,15 @@ test('opted out, nothing is stored or sent; opted in again, events flow', async 
   await trackRange(page, 'Consent', 6, 8);
   await page.evaluate(() => window.wowpath('flush'));
   await allStored('Consent', 2);
-  assert.deepEqual(storedNs(collector, 'Consent').map((r) => r.n), [6, 7]);
+  assert.deepEqual(storedNs(env.collector, 'Consent').map((r) => r.n), [6, 7]);
   await context.close();
 });
 
 test('honorPrivacySignals treats Global Privacy Control as an opt-out', async () => {
   writeKey = `wk_${++tests}`;
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
-  const { page } = await openEvents(context, eventsUrl(collector, { endpoint: proxy.url, flush: 30, privacy: 1, writeKey }));
+  const { page } = await openEvents(context, eventsUrl(env.collector, { endpoint: env.proxy.url, flush: 30, privacy: 1, writeKey }));
   await trackRange(page, 'Private', 0, 3);
   await page.evaluate(() => window.wowpath('flush'));
   await sleep(300);
@@ -148,7 +137,7 @@ test('messages carry Segment fields; the write key goes as Basic auth only where
   // Served from the proxy's own origin: same-origin requests may carry the header.
   const { context, page } = await fresh();
   writeKey = 'wk_same';
-  await page.goto(`${proxy.url}/events.html?flush=30&writeKey=wk_same`);
+  await page.goto(`${env.proxy.url}/events.html?flush=30&writeKey=wk_same`);
   await page.waitForFunction(() => window.wowpath.loaded === true);
   await page.evaluate(async () => {
     history.pushState({}, '', '/pricing?plan=team');
@@ -157,7 +146,7 @@ test('messages carry Segment fields; the write key goes as Basic auth only where
     await window.wowpath('page', 'Pricing', { section: 'top' });
     await window.wowpath('flush');
   });
-  const rows = await collector.waitFor("SELECT type, raw FROM events WHERE user_id = 'user-7' ORDER BY rowid", (r) => r.length >= 3);
+  const rows = await env.collector.waitFor("SELECT type, raw FROM events WHERE user_id = 'user-7' ORDER BY rowid", (r) => r.length >= 3);
   const byType = Object.fromEntries(rows.map((r) => [r.type, JSON.parse(r.raw)]));
   assert.equal(byType.page.name, 'Pricing');
   assert.deepEqual(byType.page.properties, { section: 'top' });
@@ -167,7 +156,7 @@ test('messages carry Segment fields; the write key goes as Basic auth only where
   const ctx = byType.page.context;
   assert.equal(ctx.page.path, '/pricing');
   assert.equal(ctx.page.search, '?plan=team');
-  assert.equal(ctx.page.url, `${proxy.url}/pricing?plan=team`);
+  assert.equal(ctx.page.url, `${env.proxy.url}/pricing?plan=team`);
   assert.equal(ctx.page.title, 'events');
   assert.equal(ctx.library.name, 'wowpath');
   assert.ok(ctx.userAgent.includes('Chrome'));
@@ -179,26 +168,26 @@ test('messages carry Segment fields; the write key goes as Basic auth only where
   assert.equal(same.headers['content-type'], 'text/plain;charset=UTF-8');
 
   // Cross-origin: no header, so no CORS preflight.
-  proxy.preflights = 0;
+  env.proxy.preflights = 0;
   writeKey = 'wk_cross';
-  await page.goto(eventsUrl(collector, { endpoint: proxy.url, flush: 30, writeKey }));
+  await page.goto(eventsUrl(env.collector, { endpoint: env.proxy.url, flush: 30, writeKey }));
   await page.waitForFunction(() => window.wowpath.loaded === true);
   await trackRange(page, 'Cross', 0, 1);
   await page.evaluate(() => window.wowpath('flush'));
   await allStored('Cross', 1);
   assert.equal(sent().at(-1).headers.authorization, undefined);
-  assert.equal(proxy.preflights, 0);
+  assert.equal(env.proxy.preflights, 0);
   await context.close();
 });
 
-test('gzip: true compresses batches for our collector, which stores them', async () => {
+test('gzip: true compresses batches for our env.collector, which stores them', async () => {
   const { context, page } = await fresh({ gzip: 1 });
   await trackRange(page, 'Zipped', 0, 30, { note: 'the same words again and again' });
   await page.evaluate(() => window.wowpath('flush'));
   await allStored('Zipped', 30);
-  const zipped = proxy.requests.filter((r) => r.headers['content-encoding'] === 'gzip' && r.headers.authorization === `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`);
+  const zipped = env.proxy.requests.filter((r) => r.headers['content-encoding'] === 'gzip' && r.headers.authorization === `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`);
   assert.ok(zipped.length >= 1, 'sent gzipped, with the write key as Basic auth');
-  const rows = collector.query("SELECT raw FROM events WHERE event = 'Zipped'");
+  const rows = env.collector.query("SELECT raw FROM events WHERE event = 'Zipped'");
   const plain = rows.reduce((s, r) => s + r.raw.length, 0);
   assert.ok(zipped.reduce((s, r) => s + r.bytes, 0) < plain / 4, 'much smaller than the JSON');
   await context.close();

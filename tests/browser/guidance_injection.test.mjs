@@ -1,27 +1,20 @@
 // Guide text is only text: titles and bodies full of HTML, <script>, <img onerror> and a
 // bold tag are shown literally, no element of theirs exists, and nothing runs.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startCollector, ROOT } from '../support/collector.mjs';
-import { launch, openPage, screenshot } from '../support/browser.mjs';
+import { ROOT } from '../support/collector.mjs';
+import { openPage, screenshot } from '../support/browser.mjs';
 import { Widget } from '../support/widget.mjs';
+import { withCollectorAndBrowser } from '../support/suite.mjs';
 
-let collector, browser;
-before(async () => {
-  collector = await startCollector({ www: join(ROOT, 'tests/pages') });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await collector?.stop();
-});
+const env = withCollectorAndBrowser({ www: join(ROOT, 'tests/pages') });
 
 test('HTML and scripts in guide text are shown as text and never run', async () => {
-  const { page, context } = await openPage(browser);
+  const { page, context } = await openPage(env.browser);
   const widget = new Widget(page);
   // The payload would also run through a same-origin image error: count any attempt.
-  await page.goto(`${collector.url}/hostile/zindex.html?surface=inject`);
+  await page.goto(`${env.collector.url}/hostile/zindex.html?surface=inject`);
   await widget.waitForStep('evil/tip');
   await widget.panel.waitFor({ state: 'visible' });
   const payload = await page.evaluate(() => window.HOSTILE_PAYLOAD);

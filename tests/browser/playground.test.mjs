@@ -1,20 +1,12 @@
 // The playground: a product manager edits a guide file, sees the widget's own validator's
 // findings as they type, and the last valid version runs in the demo app beside it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startCollector } from '../support/collector.mjs';
-import { launch, openPage, screenshot } from '../support/browser.mjs';
+import { openPage, screenshot } from '../support/browser.mjs';
 import { eventually } from '../support/eventually.mjs';
+import { withCollectorAndBrowser } from '../support/suite.mjs';
 
-let collector, browser;
-before(async () => {
-  collector = await startCollector();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await collector?.stop();
-});
+const env = withCollectorAndBrowser();
 
 const lineCol = (text, offset) => {
   const before = text.slice(0, offset).split('\n');
@@ -22,8 +14,8 @@ const lineCol = (text, offset) => {
 };
 
 test('edits are validated as they are typed and the valid guide runs in the demo app', async () => {
-  const { page, consoleMessages } = await openPage(browser);
-  await page.goto(`${collector.url}/playground.html`);
+  const { page, consoleMessages } = await openPage(env.browser);
+  await page.goto(`${env.collector.url}/playground.html`);
   const status = page.locator('#status');
   const app = page.frameLocator('#app');
   await eventually(async () => assert.match(await status.textContent(), /^No problems/), 10000);

@@ -1,38 +1,30 @@
 // The demo app's own guides on screen: the checklist and the project tour are visible, within
 // 1 px of where they belong, clickable with a real mouse, and the app's styles are exactly
 // those of the same page with the widget blocked from loading.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startCollector } from '../support/collector.mjs';
-import { launch, openPage, screenshot } from '../support/browser.mjs';
+import { openPage, screenshot } from '../support/browser.mjs';
 import { Trackly, Checklist } from '../support/trackly.mjs';
 import { Widget, hostStyles, styleDiff } from '../support/widget.mjs';
 import { checkCard, checkSpotlight, checkLauncher } from '../support/placement.mjs';
+import { withCollectorAndBrowser } from '../support/suite.mjs';
 
-let collector, browser;
-before(async () => {
-  collector = await startCollector();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await collector?.stop();
-});
+const env = withCollectorAndBrowser();
 
 const clean = (problems, what) => assert.deepEqual(problems, [], `${what}:\n${problems.join('\n')}`);
 
 test('demo app: checklist and tour are visible, in place and clickable, and the app is not restyled', async () => {
-  const without = await openPage(browser);
+  const without = await openPage(env.browser);
   await without.page.route('**/pkg/**', (route) => route.abort());
-  await new Trackly(without.page, collector.url).open();
+  await new Trackly(without.page, env.collector.url).open();
   await without.page.locator('#new-project').waitFor();
   const baseline = await hostStyles(without.page);
   await without.context.close();
 
-  const { page, context, consoleMessages } = await openPage(browser);
+  const { page, context, consoleMessages } = await openPage(env.browser);
   page.setDefaultTimeout(8000);
   const widget = new Widget(page);
-  await new Trackly(page, collector.url).open();
+  await new Trackly(page, env.collector.url).open();
   await widget.panel.waitFor({ state: 'visible' });
   await widget.settle();
   const m = await widget.measure();

@@ -20,12 +20,12 @@ mod progress_tests;
 pub use assign::{group, unit, variant, Group};
 pub use explain::Decision;
 pub use progress::{step_key, GuideRecord, Progress, PROGRESS_VERSION};
-pub use rules::{all_pass, passes};
+pub use rules::{all_pass, field_passes, passes};
 
 use crate::core::guide::{Guide, GuideFile};
 use crate::core::json::{write_escaped, Node};
+use crate::core::sorted::SortedSet;
 use crate::core::time::Millis;
-use std::collections::BTreeSet;
 
 /// Something the adapter must do because of an input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,11 +63,11 @@ pub struct Engine {
     /// The tour step the user moved to with next/back, if any (index into the guide's steps).
     cursor: Option<usize>,
     /// Guides whose start condition happened on this page.
-    triggered: BTreeSet<String>,
+    triggered: SortedSet<String>,
     /// Tour steps whose anchor could not be found.
-    missing: BTreeSet<String>,
+    missing: SortedSet<String>,
     /// Steps already reported as viewed on this page.
-    viewed: BTreeSet<String>,
+    viewed: SortedSet<String>,
     cooldown_until: Millis,
 }
 
@@ -114,9 +114,9 @@ impl Engine {
             progress: start.progress,
             active: None,
             cursor: None,
-            triggered: BTreeSet::new(),
-            missing: BTreeSet::new(),
-            viewed: BTreeSet::new(),
+            triggered: SortedSet::new(),
+            missing: SortedSet::new(),
+            viewed: SortedSet::new(),
             cooldown_until: 0,
         };
         let mut effects = Vec::new();

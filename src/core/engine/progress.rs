@@ -1,9 +1,9 @@
 //! What one user has done, as stored in the browser, fetched from the collector, and merged.
 
 use crate::core::json::{self, write_escaped, Node, Value};
+use crate::core::sorted::SortedMap;
 use crate::core::time::Millis;
 use core::fmt::Write;
-use std::collections::BTreeMap;
 
 /// Version of the stored progress format; a later release migrates older ones on read.
 pub const PROGRESS_VERSION: u32 = 1;
@@ -29,10 +29,10 @@ pub struct Progress {
     /// The holdout group last reported for this user (`treatment` or `holdout`).
     pub group: Option<String>,
     /// `"guide/step"` → when it was completed.
-    pub done: BTreeMap<String, Millis>,
+    pub done: SortedMap<Millis>,
     /// How many times each counted condition has been met (`"guide/step"` → count).
-    pub counts: BTreeMap<String, u32>,
-    pub guides: BTreeMap<String, GuideRecord>,
+    pub counts: SortedMap<u32>,
+    pub guides: SortedMap<GuideRecord>,
 }
 
 pub fn step_key(guide_id: &str, step_id: &str) -> String {
@@ -57,14 +57,12 @@ impl Progress {
 
     /// Records a completion; false when it was already recorded (the first time is kept).
     pub fn mark_done(&mut self, guide_id: &str, step_id: &str, at: Millis) -> bool {
-        use std::collections::btree_map::Entry;
-        match self.done.entry(step_key(guide_id, step_id)) {
-            Entry::Occupied(_) => false,
-            Entry::Vacant(v) => {
-                v.insert(at);
-                true
-            }
+        let key = step_key(guide_id, step_id);
+        if self.done.contains_key(&key) {
+            return false;
         }
+        self.done.insert(key, at);
+        true
     }
 
     pub fn guide(&self, guide_id: &str) -> GuideRecord {
@@ -72,7 +70,8 @@ impl Progress {
     }
 
     pub fn guide_mut(&mut self, guide_id: &str) -> &mut GuideRecord {
-        self.guides.entry(guide_id.to_string()).or_default()
+        self.guides
+            .get_or_insert_with(guide_id, GuideRecord::default)
     }
 
     /// Takes in progress recorded elsewhere (another device or tab, or the anonymous session
@@ -85,15 +84,15 @@ impl Progress {
             self.group.clone_from(&other.group);
         }
         for (k, at) in &other.done {
-            let mine = self.done.entry(k.clone()).or_insert(*at);
+            let mine = self.done.get_or_insert_with(k, || *at);
             *mine = (*mine).min(*at);
         }
         for (k, n) in &other.counts {
-            let mine = self.counts.entry(k.clone()).or_insert(*n);
+            let mine = self.counts.get_or_insert_with(k, || *n);
             *mine = (*mine).max(*n);
         }
         for (id, theirs) in &other.guides {
-            let mine = self.guides.entry(id.clone()).or_default();
+            let mine = self.guides.get_or_insert_with(id, GuideRecord::default);
             mine.started_at = earliest(mine.started_at, theirs.started_at);
             mine.completed_at = earliest(mine.completed_at, theirs.completed_at);
             mine.dismissed_at = earliest(mine.dismissed_at, theirs.dismissed_at);

@@ -67,8 +67,8 @@ mod properties {
         )
             .prop_map(|(first_seen, done, counts)| Progress {
                 first_seen,
-                done,
-                counts,
+                done: done.into_iter().collect(),
+                counts: counts.into_iter().collect(),
                 ..Progress::default()
             })
     }

@@ -2,8 +2,8 @@
 
 use crate::core::guide::{Rule, Scalar};
 use crate::core::json::{Node, Value};
+use crate::core::sorted::SortedMap;
 use crate::core::time::{parse_iso8601, Millis};
-use std::collections::BTreeMap;
 
 const DAY_MS: f64 = 86_400_000.0;
 
@@ -94,11 +94,16 @@ pub fn passes(rule: &Rule, value: Option<&Node>, now: Millis) -> bool {
 
 /// Whether an object (traits or properties) passes every rule, keyed by field name. A dotted
 /// name reaches into nested objects (`company.size`).
-pub fn all_pass(rules: &BTreeMap<String, Rule>, object: Option<&Node>, now: Millis) -> bool {
-    rules.iter().all(|(name, rule)| {
-        let value = object.and_then(|o| name.split('.').try_fold(o, |node, part| node.get(part)));
-        passes(rule, value, now)
-    })
+pub fn all_pass(rules: &SortedMap<Rule>, object: Option<&Node>, now: Millis) -> bool {
+    rules
+        .iter()
+        .all(|(name, rule)| field_passes(name, rule, object, now))
+}
+
+/// Whether the field `name` of an object passes `rule`.
+pub fn field_passes(name: &str, rule: &Rule, object: Option<&Node>, now: Millis) -> bool {
+    let value = object.and_then(|o| name.split('.').try_fold(o, |node, part| node.get(part)));
+    passes(rule, value, now)
 }
 
 #[cfg(test)]
@@ -160,8 +165,7 @@ mod tests {
 
     #[test]
     fn nested_fields_are_reached_with_dots() {
-        let rules: BTreeMap<String, Rule> =
-            [("company.size".to_string(), rule(r#"{"gte":10}"#))].into();
+        let rules: SortedMap<Rule> = [("company.size".to_string(), rule(r#"{"gte":10}"#))].into();
         let traits = parse(r#"{"company":{"size":12}}"#).expect("traits");
         assert!(all_pass(&rules, Some(&traits), NOW));
         assert!(!all_pass(&rules, Some(&parse("{}").expect("empty")), NOW));

@@ -1,7 +1,7 @@
 //! Which guide shows now: targeting, frequency, prerequisites, start conditions, holdout,
 //! variants and the cool-down, then one guide at a time by priority.
 
-use super::{all_pass, passes, step_key, variant, Decision, Effect, Engine, Group};
+use super::{field_passes, passes, step_key, variant, Decision, Effect, Engine, Group};
 use crate::core::guide::{Frequency, Rule, StepKind};
 use crate::core::pattern::UrlPattern;
 use crate::core::time::Millis;
@@ -90,11 +90,7 @@ impl Engine {
             });
         }
         for (name, rule) in &guide.target.traits {
-            if !all_pass(
-                &[(name.clone(), rule.clone())].into(),
-                self.user.traits.as_ref(),
-                now,
-            ) {
+            if !field_passes(name, rule, self.user.traits.as_ref(), now) {
                 return Some(Decision::Trait { name: name.clone() });
             }
         }

@@ -96,7 +96,7 @@ impl Engine {
                 continue;
             }
             if needed > 1 {
-                let count = self.progress.counts.entry(key).or_insert(0);
+                let count = self.progress.counts.get_or_insert_with(&key, || 0);
                 *count = count.saturating_add(1);
                 effects.push(Effect::Persist);
                 if *count < needed {

@@ -190,7 +190,7 @@ fn caps_on_event_batch_and_queue_bytes() {
     let mut q = Queue::default();
     assert_eq!(q.push(ev(0, MAX_EVENT_BYTES + 1)), Err(MAX_EVENT_BYTES + 1));
     assert_eq!(q.push(ev(0, MAX_EVENT_BYTES)), Ok(0));
-    assert!(q.is_empty() == false);
+    assert!(!q.is_empty());
 
     // 30 KB events: a batch stops before 450 KB.
     let q = filled(16, 30 * 1024);

@@ -27,6 +27,21 @@ pub enum Answer {
     NetworkError,
 }
 
+/// For the debug log. Written by hand: `Debug` would bring string escaping and its Unicode
+/// tables into the widget.
+impl std::fmt::Display for Answer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Answer::Status {
+                status,
+                retry_after: Some(after),
+            } => write!(f, "HTTP {status}, Retry-After {after}"),
+            Answer::Status { status, .. } => write!(f, "HTTP {status}"),
+            Answer::NetworkError => f.write_str("no answer from the network"),
+        }
+    }
+}
+
 impl Answer {
     pub fn status(status: u16) -> Answer {
         Answer::Status {

@@ -2,8 +2,8 @@
 //! validator, the JSON Schema and the README's reference all follow them.
 
 use crate::core::json::FromNode;
+use crate::core::sorted::SortedMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 mod condition;
 mod guide;
@@ -48,8 +48,8 @@ pub struct GuideFile {
     pub default_locale: Option<String>,
     /// Translations: locale → key (`guide.title`, `guide.step.title`, `guide.step.body`,
     /// `guide.step.buttons.N`) → text.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub locales: BTreeMap<String, BTreeMap<String, String>>,
+    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
+    pub locales: SortedMap<SortedMap<String>>,
     /// The guides, in no particular order (`priority` decides which shows first).
     pub guides: Vec<Guide>,
 }
@@ -82,8 +82,8 @@ pub struct Wow {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<String>,
     /// Conditions on the event's properties.
-    #[serde(default, rename = "where", skip_serializing_if = "BTreeMap::is_empty")]
-    pub filters: BTreeMap<String, Rule>,
+    #[serde(default, rename = "where", skip_serializing_if = "SortedMap::is_empty")]
+    pub filters: SortedMap<Rule>,
 }
 
 /// The look of the widget, as CSS custom properties inside its shadow root.

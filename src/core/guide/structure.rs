@@ -7,8 +7,8 @@
 use super::error::{Diagnostic, Severity};
 use super::model::GuideFile;
 use crate::core::json::{self, DeError, LineIndex, Member, Node, Value};
+use crate::core::sorted::SortedSet;
 use core::fmt::Write;
-use std::collections::BTreeSet;
 
 /// More errors than this in one file are not worth reading one by one.
 const MAX_RECOVERIES: usize = 50;
@@ -38,7 +38,7 @@ pub fn read(root: &Node, index: &LineIndex<'_>) -> Read {
         }
         work = Some(copy);
     }
-    let mut removed: BTreeSet<String> = BTreeSet::new();
+    let mut removed: SortedSet<String> = SortedSet::new();
     for _ in 0..MAX_RECOVERIES {
         let tree = work.as_ref().unwrap_or(root);
         let e: DeError = match json::from_node::<GuideFile>(tree) {

@@ -131,8 +131,8 @@ fn edited(root: &Node, path: &[usize], change: impl FnOnce(&mut Node)) -> String
 mod tests {
     use super::*;
     use crate::core::json::from_node::FromNode;
+    use crate::core::sorted::SortedMap;
     use serde::Deserialize;
-    use std::collections::BTreeMap;
 
     /// Exercises what the guide model does not: camelCase, a container default, kebab-case
     /// and renamed variants, a renamed and a raw field, every integer type.
@@ -146,7 +146,7 @@ mod tests {
         inside: Vec<i32>,
         #[serde(default = "seven")]
         big: u64,
-        by_name: BTreeMap<String, f64>,
+        by_name: SortedMap<f64>,
     }
 
     impl Default for Probe {
@@ -157,7 +157,7 @@ mod tests {
                 r#type: None,
                 inside: vec![1],
                 big: 1,
-                by_name: BTreeMap::new(),
+                by_name: SortedMap::new(),
             }
         }
     }
@@ -226,11 +226,11 @@ mod tests {
         assert_eq!((e.pointer.as_str(), e.span.start), ("", 0));
         assert_eq!(e.message, "missing field `flag`");
         let node = parse(r#"{"a/b~":{"in":1},"c":2}"#).unwrap();
-        let e = from_node::<BTreeMap<String, Probe>>(&node).unwrap_err();
+        let e = from_node::<SortedMap<Probe>>(&node).unwrap_err();
         assert_eq!(e.pointer, "/a~1b~0/in");
         assert_eq!(e.message, "expected a sequence, found the number 1");
         let node = parse(r#"{"c":[]}"#).unwrap();
-        let e = from_node::<BTreeMap<String, Probe>>(&node).unwrap_err();
+        let e = from_node::<SortedMap<Probe>>(&node).unwrap_err();
         assert_eq!(e.message, "expected struct Probe, found an array");
     }
 }

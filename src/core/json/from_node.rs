@@ -7,8 +7,8 @@
 
 use super::de::DeError;
 use super::value::{Member, Node, Value};
+use crate::core::sorted::SortedMap;
 use crate::core::suggest::did_you_mean;
-use std::collections::BTreeMap;
 
 pub use wowpath_derive::FromNode;
 
@@ -264,10 +264,10 @@ impl<T: FromNode> FromNode for Vec<T> {
     }
 }
 
-impl<T: FromNode> FromNode for BTreeMap<String, T> {
+impl<T: FromNode> FromNode for SortedMap<T> {
     fn from_node(node: &Node, path: &Path<'_>) -> Result<Self, Failed> {
         let members = object(node, path, "a map")?;
-        let mut out = BTreeMap::new();
+        let mut out = SortedMap::new();
         for m in members {
             // A repeated key keeps its last value, as through serde.
             out.insert(

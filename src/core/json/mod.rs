@@ -17,6 +17,7 @@ mod write;
 
 pub use de::{from_node_serde, DeError};
 pub use from_node::{from_node, FromNode, Path};
+pub(crate) use number::decimal_to_f64;
 pub use parse::{parse, ParseError, MAX_DEPTH};
 pub use position::{LineCol, LineIndex};
 pub use value::{Member, Node, Span, Value};

@@ -73,7 +73,7 @@ pub fn render(
     let fill = el(d, "i", "")?;
     let _ = fill.style().set_property(
         "width",
-        &format!("{}%", if total == 0 { 0 } else { done * 100 / total }),
+        &format!("{}%", (done * 100).checked_div(total).unwrap_or(0)),
     );
     bar.append_child(&fill).ok()?;
     panel.append_child(&bar).ok()?;

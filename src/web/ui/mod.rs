@@ -3,6 +3,7 @@
 
 mod anchor;
 mod card;
+mod card_content;
 mod checklist;
 mod dom;
 mod focus;

@@ -2,8 +2,8 @@
 
 use crate::core::guide::scalar::Scalar;
 use crate::core::json::FromNode;
+use crate::core::sorted::SortedMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// What the user must do for a step to count as done. Exactly one trigger
 /// (`event`, `click`, `url`, `appears`, `filled` or `manual`).
@@ -15,8 +15,8 @@ pub struct Condition {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<String>,
     /// With `event`: conditions on its properties.
-    #[serde(default, rename = "where", skip_serializing_if = "BTreeMap::is_empty")]
-    pub filters: BTreeMap<String, Rule>,
+    #[serde(default, rename = "where", skip_serializing_if = "SortedMap::is_empty")]
+    pub filters: SortedMap<Rule>,
     /// With `event`: how many times it must happen. Default 1.
     #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -2,8 +2,8 @@
 
 use super::{is_default, is_true, yes, Rule, Step};
 use crate::core::json::FromNode;
+use crate::core::sorted::SortedMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, FromNode)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -60,8 +60,8 @@ pub struct Target {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub url: Vec<String>,
     /// Conditions on the traits given to `identify`.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub traits: BTreeMap<String, Rule>,
+    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
+    pub traits: SortedMap<Rule>,
     /// Only users who signed up within this many days (see `signup_trait`).
     #[cfg_attr(feature = "schema", schemars(range(min = 0.0)))]
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -5,7 +5,7 @@ use crate::core::guide::model::{Condition, Rule};
 use crate::core::guide::structure::escape;
 use crate::core::pattern::UrlPattern;
 use crate::core::selector::check_selector;
-use std::collections::BTreeMap;
+use crate::core::sorted::SortedMap;
 
 const TRIGGERS: &str = "`event`, `click`, `url`, `appears`, `filled` or `manual`";
 const OPERATORS: &str =
@@ -96,7 +96,7 @@ pub fn pattern_at(ctx: &mut Ctx<'_>, at: &str, pattern: &str) {
     }
 }
 
-pub fn check_rules(ctx: &mut Ctx<'_>, at: &str, rules: &BTreeMap<String, Rule>) {
+pub fn check_rules(ctx: &mut Ctx<'_>, at: &str, rules: &SortedMap<Rule>) {
     for (name, rule) in rules {
         let at = format!("{at}/{}", escape(name));
         if name.trim().is_empty() {

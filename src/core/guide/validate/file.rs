@@ -63,6 +63,7 @@ fn theme(ctx: &mut Ctx<'_>, file: &GuideFile) {
             ctx.error("invalid_colour", &format!("/theme/{name}"), m);
         }
     }
+    super::contrast::check(ctx, t);
     if let Some(Err(m)) = t.font.as_deref().map(check_font) {
         ctx.error("invalid_font", "/theme/font", m);
     }

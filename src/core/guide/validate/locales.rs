@@ -6,13 +6,13 @@ use super::values::check_locale_tag;
 use super::Ctx;
 use crate::core::guide::model::GuideFile;
 use crate::core::guide::structure::escape;
+use crate::core::sorted::SortedSet;
 use crate::core::suggest::closest;
-use std::collections::BTreeSet;
 
 /// Every key a translation may use: `guide.title`, `guide.step.title`, `guide.step.body`,
 /// `guide.step.buttons.N` (N counts from 0).
-pub fn keys(file: &GuideFile) -> BTreeSet<String> {
-    let mut keys = BTreeSet::new();
+pub fn keys(file: &GuideFile) -> SortedSet<String> {
+    let mut keys = SortedSet::new();
     for g in &file.guides {
         keys.insert(format!("{}.title", g.id));
         for s in &g.steps {
@@ -53,7 +53,7 @@ pub fn check(ctx: &mut Ctx<'_>, file: &GuideFile) {
             }
         }
     }
-    let translated: BTreeSet<&String> = file
+    let translated: SortedSet<&String> = file
         .locales
         .values()
         .flat_map(|strings| strings.keys())
@@ -62,7 +62,7 @@ pub fn check(ctx: &mut Ctx<'_>, file: &GuideFile) {
     for (tag, strings) in &file.locales {
         let missing: Vec<&&String> = translated
             .iter()
-            .filter(|k| !strings.contains_key(**k))
+            .filter(|k| !strings.contains_key(k))
             .collect();
         if missing.is_empty() {
             continue;

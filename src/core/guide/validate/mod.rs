@@ -2,6 +2,7 @@
 //! URL patterns, texts, theme and translations. Every problem is collected, none stops the rest.
 
 mod condition;
+mod contrast;
 mod file;
 mod graph;
 mod guide;

@@ -1,5 +1,7 @@
 //! Syntax of the small values a guide file holds: ids, colours, fonts, locale tags.
 
+use crate::core::colour::named;
+
 /// Ids name guides, steps and variants in references and translation keys.
 pub fn check_id(id: &str) -> Result<(), String> {
     if id.is_empty() {
@@ -23,25 +25,6 @@ pub fn check_id(id: &str) -> Result<(), String> {
 const COLOUR_FUNCTIONS: &[&str] = &[
     "rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch",
 ];
-
-/// The CSS named colours, space-separated.
-const NAMED: &str = "aliceblue antiquewhite aqua aquamarine azure beige bisque black \
-blanchedalmond blue blueviolet brown burlywood cadetblue chartreuse chocolate coral \
-cornflowerblue cornsilk crimson cyan darkblue darkcyan darkgoldenrod darkgray darkgreen darkgrey \
-darkkhaki darkmagenta darkolivegreen darkorange darkorchid darkred darksalmon darkseagreen \
-darkslateblue darkslategray darkslategrey darkturquoise darkviolet deeppink deepskyblue dimgray \
-dimgrey dodgerblue firebrick floralwhite forestgreen fuchsia gainsboro ghostwhite gold goldenrod \
-gray green greenyellow grey honeydew hotpink indianred indigo ivory khaki lavender lavenderblush \
-lawngreen lemonchiffon lightblue lightcoral lightcyan lightgoldenrodyellow lightgray lightgreen \
-lightgrey lightpink lightsalmon lightseagreen lightskyblue lightslategray lightslategrey \
-lightsteelblue lightyellow lime limegreen linen magenta maroon mediumaquamarine mediumblue \
-mediumorchid mediumpurple mediumseagreen mediumslateblue mediumspringgreen mediumturquoise \
-mediumvioletred midnightblue mintcream mistyrose moccasin navajowhite navy oldlace olive \
-olivedrab orange orangered orchid palegoldenrod palegreen paleturquoise palevioletred papayawhip \
-peachpuff peru pink plum powderblue purple rebeccapurple red rosybrown royalblue saddlebrown \
-salmon sandybrown seagreen seashell sienna silver skyblue slateblue slategray slategrey snow \
-springgreen steelblue tan teal thistle tomato transparent turquoise violet wheat white whitesmoke \
-yellow yellowgreen";
 
 const COLOUR_HELP: &str = "expected a CSS colour such as `#5b5bd6`, `rgb(91 91 214)` or `tomato`";
 
@@ -68,11 +51,10 @@ pub fn check_colour(colour: &str) -> Result<(), String> {
             Err(format!("`{colour}` is not a colour: {COLOUR_HELP}"))
         };
     }
-    if NAMED.split(' ').any(|n| n == c) {
+    if named::hex(&c).is_some() {
         return Ok(());
     }
-    let names = NAMED.split(' ');
-    match crate::core::suggest::closest(&c, names) {
+    match crate::core::suggest::closest(&c, named::names()) {
         Some(n) => Err(format!("unknown colour `{colour}`: did you mean `{n}`?")),
         None => Err(format!("unknown colour `{colour}`: {COLOUR_HELP}")),
     }

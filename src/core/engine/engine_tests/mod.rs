@@ -1,0 +1,77 @@
+//! The state machine, input by input: triggers, rules, scheduling, the wow milestone and the holdout.
+
+use super::*;
+use crate::core::guide::load;
+use crate::core::json::parse;
+
+const T0: Millis = 1_795_359_845_000;
+
+const FILE: &str = r##"{
+  "version": 1,
+  "wow": { "event": "Report Shared", "where": { "recipients": { "gte": 1 } } },
+  "guides": [
+    { "id": "setup", "title": "Get started", "priority": 10, "target": { "url": ["/app/**"] },
+      "steps": [
+        { "id": "create", "title": "Create a project", "complete_when": { "event": "Project Created" } },
+        { "id": "invite", "title": "Invite", "requires": ["create"], "complete_when": { "click": "#invite" } },
+        { "id": "three", "title": "Three tasks", "complete_when": { "event": "Task Added", "count": 3 } },
+        { "id": "big", "title": "A big project", "complete_when": { "event": "Project Created", "where": { "size": { "gt": 10 } } } },
+        { "id": "visit", "title": "See reports", "complete_when": { "url": "/app/reports" } },
+        { "id": "chart", "title": "A chart", "complete_when": { "appears": ".chart" } },
+        { "id": "name", "title": "Your name", "complete_when": { "filled": "#name" } }
+      ] },
+    { "id": "tour", "title": "Tour", "start": { "event": "Tour Wanted" }, "target": { "traits": { "plan": { "in": ["trial"] } } },
+      "steps": [
+        { "id": "t1", "kind": "tooltip", "title": "One", "anchor": "#a" },
+        { "id": "t2", "kind": "tooltip", "title": "Two", "anchor": "#b" }
+      ] }
+  ]
+}"##;
+
+fn engine_with(text: &str, user: &str, path: &str) -> (Engine, Vec<Effect>) {
+    let file = load(text).file.expect("valid test file");
+    let user = User {
+        key: user.into(),
+        traits: Some(parse(r#"{"plan":"trial"}"#).expect("traits")),
+    };
+    Engine::new(
+        file,
+        Start {
+            project: "p".into(),
+            user,
+            session: "s1".into(),
+            path: path.into(),
+            progress: Progress::default(),
+            now: T0,
+        },
+    )
+}
+
+fn engine() -> Engine {
+    engine_with(FILE, "ada", "/app/projects").0
+}
+
+fn emitted(effects: &[Effect]) -> Vec<&'static str> {
+    effects
+        .iter()
+        .filter_map(|e| {
+            if let Effect::Emit { event, .. } = e {
+                Some(*event)
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+fn event<'a>(name: &'a str, props: &'a Node) -> Observed<'a> {
+    Observed::Event {
+        name,
+        properties: Some(props),
+    }
+}
+
+mod properties;
+mod rules;
+mod tours;
+mod triggers;
