@@ -25,7 +25,7 @@ pub enum Outcome {
 }
 
 pub struct Sender {
-    agent: ureq::Agent,
+    client: ureq::Agent,
     url: String,
     authorization: String,
 }
@@ -44,7 +44,7 @@ impl Sender {
             .build();
         let credentials = format!("{}:", forward.write_key);
         Sender {
-            agent: config.into(),
+            client: config.into(),
             url: forward.batch_url(),
             authorization: format!(
                 "Basic {}",
@@ -55,7 +55,7 @@ impl Sender {
 
     pub fn post(&self, body: &str) -> Outcome {
         let answer = self
-            .agent
+            .client
             .post(&self.url)
             .header("Content-Type", "application/json")
             .header("Authorization", &self.authorization)

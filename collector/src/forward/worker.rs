@@ -57,7 +57,7 @@ impl Worker {
             self.limits.forward_backoff_max,
         );
         loop {
-            let Err(e) = self.session(&sender) else {
+            let Err(e) = self.run_connected(&sender) else {
                 return;
             };
             let wait = backoff.next_wait();
@@ -76,7 +76,7 @@ impl Worker {
     /// Connects, claims the stream, resumes from the cursor and forwards until asked to stop
     /// (`Ok`) or the store fails (`Err`; the caller reconnects and resumes from the saved
     /// cursor).
-    fn session(&self, sender: &Sender) -> Result<(), StoreError> {
+    fn run_connected(&self, sender: &Sender) -> Result<(), StoreError> {
         let (project, endpoint) = (self.project.as_str(), self.forward.base_url());
         let mut outbox = self.store.open_outbox()?;
         let mut said = false;

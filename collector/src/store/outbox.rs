@@ -33,7 +33,7 @@ pub struct Page {
 /// A forwarder's own connection to the store.
 pub trait Outbox: Send {
     /// Whether this process may forward `project` to `endpoint`. With several collectors
-    /// on one PostgreSQL database only one of them does (a session lock, held until the
+    /// on one PostgreSQL database only one of them does (an advisory lock, held until its
     /// connection closes); SQLite always answers yes.
     fn claim(&mut self, project: &str, endpoint: &str) -> Result<bool, StoreError>;
 
