@@ -230,18 +230,27 @@ fn pg_collector(table: &str, config: Config, limits: Limits) -> support::Fixture
     }
 }
 
-#[test]
-fn forwarding_from_postgres_resumes_from_its_cursor_and_runs_once_per_database() {
-    let Some(mut client) = server("forwarding") else {
-        return;
-    };
-    let table = fresh_table(&mut client, "fwd");
+/// A fresh events table with no forward cursors yet, and a runtime for the collectors.
+fn forwarding_table(
+    client: &mut postgres::Client,
+    name: &str,
+) -> (String, tokio::runtime::Runtime) {
+    let table = fresh_table(client, name);
     let _ = client.batch_execute(&format!("DROP TABLE IF EXISTS {table}_forward_cursors"));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
         .expect("runtime");
+    (table, runtime)
+}
+
+#[test]
+fn forwarding_from_postgres_resumes_from_its_cursor_and_runs_once_per_database() {
+    let Some(mut client) = server("forwarding") else {
+        return;
+    };
+    let (table, runtime) = forwarding_table(&mut client, "fwd");
     let sent = destination::ids("pg", 900);
     let (stored, accepted) = runtime.block_on(async {
         use destination::{forwarding_to, quick, stored_ids, Destination};
@@ -308,13 +317,7 @@ fn a_row_committed_late_by_another_writer_is_forwarded_not_passed_over() {
     let Some(mut client) = server("late commit") else {
         return;
     };
-    let table = fresh_table(&mut client, "late");
-    let _ = client.batch_execute(&format!("DROP TABLE IF EXISTS {table}_forward_cursors"));
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("runtime");
+    let (table, runtime) = forwarding_table(&mut client, "late");
     let sent = destination::ids("late", 100);
     let (early, stored) = runtime.block_on(async {
         use destination::{forwarding_to, quick, stored_ids, Destination};
