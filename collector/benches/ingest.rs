@@ -7,16 +7,18 @@
 mod http;
 #[path = "parts/message.rs"]
 mod message;
+// Shared with `ingest_parts`, which uses the rest of it.
+#[allow(dead_code)]
+#[path = "parts/serve.rs"]
+mod serve;
 
-use message::message;
+use message::{bodies, message};
 
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use wowpath_collector::app::SystemClock;
 use wowpath_collector::ingest::message::{check, to_stored, Receipt};
 use wowpath_collector::store::{SqliteStore, StoredEvent, WRITER_CACHE_KIB};
-use wowpath_collector::{app, AppState, Config, Limits, Static};
+use wowpath_collector::AppState;
 
 const EVENTS: usize = 150_000;
 const PER_BATCH: usize = 50;
@@ -28,77 +30,11 @@ const CLIENTS: usize = 32;
 const FIXED_RATE_REQS_PER_S: u64 = 100;
 const FIXED_RATE_SECS: u64 = 3;
 
-fn bodies(from: usize, count: usize) -> Vec<String> {
-    (0..count / PER_BATCH)
-        .map(|b| {
-            let msgs: Vec<String> = (0..PER_BATCH)
-                .map(|i| message(from + b * PER_BATCH + i))
-                .collect();
-            format!(
-                r#"{{"batch":[{}],"sentAt":"2026-11-22T10:00:01.000Z"}}"#,
-                msgs.join(",")
-            )
-        })
-        .collect()
-}
-
+/// The collector on loopback over a SQLite file, as it runs in production.
 fn start_server(db: &std::path::Path) -> (String, AppState) {
-    let store = SqliteStore::open(db).expect("open the bench database");
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .enable_all()
-            .build()
-            .expect("runtime");
-        rt.block_on(async move {
-            let state = AppState::new(
-                Arc::new(store),
-                Arc::new(SystemClock),
-                Config::default(),
-                Limits::default(),
-            );
-            let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-                .await
-                .expect("bind");
-            let addr = listener.local_addr().expect("addr").to_string();
-            tx.send((addr, state.clone())).expect("send");
-            axum::serve(listener, app(state, Static::default()))
-                .await
-                .expect("serve");
-        });
-    });
-    rx.recv().expect("server started")
-}
-
-fn metric(state: &AppState, name: &str) -> f64 {
-    let text = state.metrics.render(0);
-    text.lines()
-        .find_map(|l| l.strip_prefix(name).and_then(|v| v.trim().parse().ok()))
-        .unwrap_or(0.0)
-}
-
-/// All bodies as fast as `clients` connections can send them; returns seconds taken.
-fn throughput(addr: &str, bodies: Arc<Vec<String>>, clients: usize) -> f64 {
-    let next = Arc::new(AtomicUsize::new(0));
-    let started = Instant::now();
-    let threads: Vec<_> = (0..clients)
-        .map(|_| {
-            let (addr, bodies, next) = (addr.to_owned(), bodies.clone(), next.clone());
-            std::thread::spawn(move || {
-                let mut conn = http::Conn::open(&addr).expect("connect");
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(body) = bodies.get(i) else { return };
-                    let (status, text) = conn.post("/v1/batch", body.as_bytes()).expect("post");
-                    assert_eq!(status, 200, "{text}");
-                }
-            })
-        })
-        .collect();
-    for t in threads {
-        t.join().expect("client");
-    }
-    started.elapsed().as_secs_f64()
+    serve::start(Arc::new(
+        SqliteStore::open(db).expect("open the bench database"),
+    ))
 }
 
 /// Requests at a fixed schedule; latency counts from the scheduled send time, so a slow
@@ -199,16 +135,16 @@ fn main() {
             to_stored(raw.get(), &head, &receipt)
         })
         .collect();
-    let load = Arc::new(bodies(0, EVENTS));
+    let load = Arc::new(bodies(0, EVENTS, PER_BATCH));
     println!();
     for clients in CONNECTIONS {
         // A fresh database for each run, so each starts from the same empty index.
         let (addr, state) = start_server(&dir.join(format!("collector-{clients}.db")));
-        let served = EVENTS as f64 / throughput(&addr, load.clone(), clients);
-        let commits = metric(&state, "wowpath_commits_total");
-        let per_commit =
-            (metric(&state, "wowpath_events_stored_total") / commits.max(1.0)).round() as usize;
-        let busy_ms = metric(&state, "wowpath_commit_microseconds_total") / 1e3;
+        let served = serve::over_loopback(&addr, load.clone(), clients, EVENTS);
+        let commits = serve::metric(&state, "wowpath_commits_total");
+        let per_commit = (serve::metric(&state, "wowpath_events_stored_total") / commits.max(1.0))
+            .round() as usize;
+        let busy_ms = serve::metric(&state, "wowpath_commit_microseconds_total") / 1e3;
         let raw = raw_loop(&dir.join("raw.db"), &rows, per_commit);
         println!("  {clients:>3} connections: collector, HTTP + JSON + durable group commit : {served:>7.0} events/s  ({commits:.0} commits of {per_commit} events, {:.1} ms each)", busy_ms / commits.max(1.0));
         println!("                   raw SQLite loop, same {per_commit:>5} rows a transaction : {raw:>7.0} events/s  -> collector = {:.2}x raw", served / raw);
@@ -222,10 +158,11 @@ fn main() {
     let fixed = Arc::new(bodies(
         EVENTS,
         (FIXED_RATE_REQS_PER_S * FIXED_RATE_SECS) as usize * PER_BATCH,
+        PER_BATCH,
     ));
     let lat = fixed_rate(&addr, fixed);
-    let fixed_commits = metric(&state, "wowpath_commits_total");
-    let fixed_busy_ms = metric(&state, "wowpath_commit_microseconds_total") / 1e3;
+    let fixed_commits = serve::metric(&state, "wowpath_commits_total");
+    let fixed_busy_ms = serve::metric(&state, "wowpath_commit_microseconds_total") / 1e3;
     let pct =
         |p: f64| lat[((lat.len() as f64 * p) as usize).min(lat.len() - 1)].as_secs_f64() * 1e3;
     println!("  latency at {FIXED_RATE_REQS_PER_S} requests/s ({} events/s) for {FIXED_RATE_SECS} s over {CLIENTS} connections: p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms ({} requests, commits {:.1} ms each)",

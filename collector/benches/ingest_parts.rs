@@ -14,7 +14,7 @@ mod rows;
 #[path = "parts/serve.rs"]
 mod serve;
 
-use message::message;
+use message::{bodies, message};
 use std::sync::Arc;
 use std::time::Instant;
 use wowpath_collector::ingest::message::{check, to_stored, Receipt};
@@ -27,20 +27,6 @@ const ROWS: usize = 300_000;
 /// machine is shared and one run can be off by half.
 const RUNS: usize = 3;
 const PER_BATCH: usize = 50;
-
-fn bodies(from: usize, count: usize) -> Vec<String> {
-    (0..count / PER_BATCH)
-        .map(|b| {
-            let msgs: Vec<String> = (0..PER_BATCH)
-                .map(|i| message(from + b * PER_BATCH + i))
-                .collect();
-            format!(
-                r#"{{"batch":[{}],"sentAt":"2026-11-22T10:00:01.000Z"}}"#,
-                msgs.join(",")
-            )
-        })
-        .collect()
-}
 
 /// Checking and converting each message on its own (what the handler does per event).
 fn decode_rows(messages: &[String]) -> (Vec<StoredEvent>, f64) {
@@ -110,7 +96,7 @@ fn parts(dir: &std::path::Path, clients: &[usize]) {
         println!("  {:<46} {median:>6.2} us a row ({:>6.0} rows/s; runs {:.1}-{:.1}), {written:.2} pages written a row", v.name, 1e6 / median, us[0], us[us.len() - 1]);
     }
 
-    let load = Arc::new(bodies(0, EVENTS));
+    let load = Arc::new(bodies(0, EVENTS, PER_BATCH));
     let in_proc = serve::in_process(&load, EVENTS);
     println!(
         "handler in-process, store keeps nothing: {in_proc:>8.0} events/s ({:.2} us an event)",
@@ -135,7 +121,7 @@ fn e2e(dir: &std::path::Path, clients: &[usize]) {
                 let db = dir.join(format!("e2e-{n}.db"));
                 let store = SqliteStore::open_with_cache(&db, kib).expect("store");
                 let (addr, state) = serve::start(Arc::new(store));
-                let load = Arc::new(bodies(EVENTS * n, EVENTS));
+                let load = Arc::new(bodies(EVENTS * n, EVENTS, PER_BATCH));
                 let eps = serve::over_loopback(&addr, load, c, EVENTS);
                 let commits = serve::metric(&state, "wowpath_commits_total");
                 let busy_ms = serve::metric(&state, "wowpath_commit_microseconds_total") / 1e3;

@@ -2,6 +2,21 @@
 //! a random UUID v4, as the widget's are (a counter, `WOWPATH_BENCH_IDS=counter`, lands
 //! every key at the end of the dedupe index and flatters the store).
 
+/// Messages numbered from `from`, `count` of them, as batch bodies of `per_batch` messages.
+pub fn bodies(from: usize, count: usize, per_batch: usize) -> Vec<String> {
+    (0..count / per_batch)
+        .map(|b| {
+            let msgs: Vec<String> = (0..per_batch)
+                .map(|i| message(from + b * per_batch + i))
+                .collect();
+            format!(
+                r#"{{"batch":[{}],"sentAt":"2026-11-22T10:00:01.000Z"}}"#,
+                msgs.join(",")
+            )
+        })
+        .collect()
+}
+
 pub fn message(n: usize) -> String {
     let id = match std::env::var("WOWPATH_BENCH_IDS").as_deref() {
         Ok("counter") => format!("bench-{n:08}"),

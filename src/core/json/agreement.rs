@@ -202,7 +202,7 @@ mod tests {
 
     #[test]
     fn messages_pointers_and_spans() {
-        let node = parse(r#"{"shape":"TopStart","probe":{},"flag":true}"#).unwrap();
+        let node = parse(r#"{"shape":"TopStart","probe":{},"flag":true}"#).expect("test JSON");
         let e = from_node::<Strict>(&node).unwrap_err();
         assert_eq!(
             (e.pointer.as_str(), e.span.start, e.message.as_str()),
@@ -212,7 +212,7 @@ mod tests {
                 "unknown value `TopStart`: did you mean `top-start`?"
             )
         );
-        let node = parse(r#"{"shape":"round","probe":{"flushAfterMs":-1}}"#).unwrap();
+        let node = parse(r#"{"shape":"round","probe":{"flushAfterMs":-1}}"#).expect("test JSON");
         let e = from_node::<Strict>(&node).unwrap_err();
         assert_eq!(
             (e.pointer.as_str(), e.message.as_str()),
@@ -221,15 +221,15 @@ mod tests {
                 "invalid value the number -1: expected u32"
             )
         );
-        let node = parse(r#"{"shape":"round","probe":{},"items":null}"#).unwrap();
+        let node = parse(r#"{"shape":"round","probe":{},"items":null}"#).expect("test JSON");
         let e = from_node::<Strict>(&node).unwrap_err();
         assert_eq!((e.pointer.as_str(), e.span.start), ("", 0));
         assert_eq!(e.message, "missing field `flag`");
-        let node = parse(r#"{"a/b~":{"in":1},"c":2}"#).unwrap();
+        let node = parse(r#"{"a/b~":{"in":1},"c":2}"#).expect("test JSON");
         let e = from_node::<SortedMap<Probe>>(&node).unwrap_err();
         assert_eq!(e.pointer, "/a~1b~0/in");
         assert_eq!(e.message, "expected a sequence, found the number 1");
-        let node = parse(r#"{"c":[]}"#).unwrap();
+        let node = parse(r#"{"c":[]}"#).expect("test JSON");
         let e = from_node::<SortedMap<Probe>>(&node).unwrap_err();
         assert_eq!(e.message, "expected struct Probe, found an array");
     }
