@@ -16,13 +16,7 @@ async fn a_failing_store_answers_503_with_retry_after() {
     let conn = rusqlite::Connection::open(f.db()).expect("open");
     conn.execute_batch("CREATE TRIGGER refuse BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'disk on fire'); END;")
         .expect("trigger");
-    let a = f
-        .post(
-            "/v1/batch",
-            &[],
-            json!({"batch": [track("m1")]}).to_string(),
-        )
-        .await;
+    let a = f.post_track("m1").await;
     assert_eq!(a.status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(a.json["error"]["code"], "store_unavailable");
     assert!(
@@ -33,13 +27,7 @@ async fn a_failing_store_answers_503_with_retry_after() {
     assert!(a.headers.contains_key("retry-after"));
 
     conn.execute_batch("DROP TRIGGER refuse").expect("drop");
-    let a = f
-        .post(
-            "/v1/batch",
-            &[],
-            json!({"batch": [track("m1")]}).to_string(),
-        )
-        .await;
+    let a = f.post_track("m1").await;
     assert_eq!(
         (a.status, a.json["stored"].as_u64()),
         (StatusCode::OK, Some(1)),
@@ -67,12 +55,7 @@ async fn a_stuck_store_gives_429_to_newcomers_and_503_after_the_commit_wait() {
             dir: std::path::PathBuf::new(),
             router,
         };
-        f.post(
-            "/v1/batch",
-            &[],
-            json!({"batch": [track("m1")]}).to_string(),
-        )
-        .await
+        f.post_track("m1").await
     });
     // Wait until the first request's event is queued behind the lock.
     while !f
@@ -87,13 +70,7 @@ async fn a_stuck_store_gives_429_to_newcomers_and_503_after_the_commit_wait() {
         );
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
-    let second = f
-        .post(
-            "/v1/batch",
-            &[],
-            json!({"batch": [track("m2")]}).to_string(),
-        )
-        .await;
+    let second = f.post_track("m2").await;
     assert_eq!(second.status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(
         second.headers.get("retry-after").map(|v| v.as_bytes()),

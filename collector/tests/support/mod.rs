@@ -88,6 +88,12 @@ impl Fixture {
         self.send(req.body(body.into()).expect("request")).await
     }
 
+    /// A batch of one track message with `message_id`, with no write key (open mode).
+    pub async fn post_track(&self, message_id: &str) -> Answer {
+        let body = serde_json::json!({ "batch": [track(message_id)] }).to_string();
+        self.post("/v1/batch", &[], body).await
+    }
+
     pub async fn get(&self, path: &str, headers: &[(&str, &str)]) -> Answer {
         let mut req = Request::get(path);
         for (k, v) in headers {
