@@ -12,6 +12,7 @@ pub mod from_node;
 mod number;
 mod parse;
 mod position;
+mod scalar;
 mod value;
 mod write;
 
