@@ -7,7 +7,10 @@
 mod http;
 #[path = "parts/message.rs"]
 mod message;
-// Shared with `ingest_parts`, which uses the rest of it.
+// Shared with `ingest_parts`, which uses the rest of them.
+#[allow(dead_code)]
+#[path = "parts/rows.rs"]
+mod rows;
 #[allow(dead_code)]
 #[path = "parts/serve.rs"]
 mod serve;
@@ -88,26 +91,9 @@ fn raw_loop(db: &std::path::Path, rows: &[StoredEvent], per_commit: usize) -> f6
     for chunk in rows.chunks(per_commit.max(1)) {
         let tx = conn.transaction().expect("tx");
         {
-            let mut stmt = tx
-                .prepare_cached("INSERT OR IGNORE INTO events (message_id, project, type, event, user_id, anonymous_id, timestamp, sent_at, received_at, timestamp_ms, received_ms, corrected_ms, raw) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)")
-                .expect("prepare");
+            let mut stmt = tx.prepare_cached(rows::INSERT).expect("prepare");
             for e in chunk {
-                stmt.execute(rusqlite::params![
-                    e.message_id,
-                    e.project,
-                    e.kind,
-                    e.event,
-                    e.user_id,
-                    e.anonymous_id,
-                    e.timestamp,
-                    e.sent_at,
-                    e.received_at,
-                    e.timestamp_ms,
-                    e.received_ms,
-                    e.corrected_ms,
-                    e.raw
-                ])
-                .expect("insert");
+                rows::insert(&mut stmt, e, &e.message_id);
             }
         }
         tx.commit().expect("commit");

@@ -4,7 +4,9 @@
 use std::time::Instant;
 use wowpath_collector::store::{SqliteStore, StoredEvent};
 
-const INSERT: &str = "INSERT OR IGNORE INTO events (message_id, project, type, event, user_id, anonymous_id, timestamp, sent_at, received_at, timestamp_ms, received_ms, corrected_ms, raw) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)";
+/// The row as the collector's store writes it (`store/sqlite.rs`), kept apart on purpose:
+/// this is the baseline the store is measured against.
+pub const INSERT: &str = "INSERT OR IGNORE INTO events (message_id, project, type, event, user_id, anonymous_id, timestamp, sent_at, received_at, timestamp_ms, received_ms, corrected_ms, raw) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)";
 
 pub struct Variant {
     pub name: &'static str,
@@ -121,22 +123,7 @@ pub fn micros_per_row(
                 tx.flush_prepared_statement_cache();
                 tx.prepare_cached(INSERT).expect("prepare")
             };
-            stmt.execute(rusqlite::params![
-                id,
-                e.project,
-                e.kind,
-                e.event,
-                e.user_id,
-                e.anonymous_id,
-                e.timestamp,
-                e.sent_at,
-                e.received_at,
-                e.timestamp_ms,
-                e.received_ms,
-                e.corrected_ms,
-                e.raw
-            ])
-            .expect("insert");
+            insert(&mut stmt, e, id);
         }
         tx.commit().expect("commit");
         frames += conn
@@ -145,4 +132,24 @@ pub fn micros_per_row(
     }
     let n = rows.len() as f64;
     (started.elapsed().as_secs_f64() * 1e6 / n, frames as f64 / n)
+}
+
+/// Inserts one stored event under `id` with a statement prepared from `INSERT`.
+pub fn insert(stmt: &mut rusqlite::CachedStatement<'_>, e: &StoredEvent, id: &str) {
+    stmt.execute(rusqlite::params![
+        id,
+        e.project,
+        e.kind,
+        e.event,
+        e.user_id,
+        e.anonymous_id,
+        e.timestamp,
+        e.sent_at,
+        e.received_at,
+        e.timestamp_ms,
+        e.received_ms,
+        e.corrected_ms,
+        e.raw
+    ])
+    .expect("insert");
 }
