@@ -34,10 +34,14 @@ fn non_empty(what: &str, value: &str) -> Result<(), JsError> {
 }
 
 #[wasm_bindgen(js_name = initWidget)]
-pub fn init_widget(options_json: &str, guides_text: Option<String>) -> Result<(), JsError> {
+pub fn init_widget(
+    options_json: &str,
+    guides_text: Option<String>,
+    guides_requested: Option<js_sys::Promise>,
+) -> Result<(), JsError> {
     let options =
         Options::parse(options_json).map_err(|e| JsError::new(&format!("wowpath: {e}")))?;
-    Runtime::start(options, guides_text);
+    Runtime::start(options, guides_text, guides_requested);
     Ok(())
 }
 

@@ -4,10 +4,17 @@ import initWasm, * as wasm from './wowpath.js';
 
 let ready;
 let loaded = false;
+let moduleResponse;
 const load = () =>
-  (ready ||= initWasm({ module_or_path: new URL('./wowpath_bg.wasm', import.meta.url) }).then(() => {
+  (ready ||= initWasm({ module_or_path: moduleResponse || new URL('./wowpath_bg.wasm', import.meta.url) }).then(() => {
     loaded = true;
   }));
+
+/** For the script-tag loader: the snippet's own request for `wowpath_bg.wasm` (a Promise of
+ * the Response), so the module downloads beside the loader instead of after it. */
+export const _moduleResponse = (response) => {
+  if (!ready) moduleResponse = response;
+};
 
 // Objects cross into Rust as JSON text, so one validating parser reads every input.
 const json = (value) => (value === undefined || value === null ? '{}' : JSON.stringify(value));
@@ -65,15 +72,31 @@ const call = (fn) => {
  * Starts the widget: `init({ writeKey, endpoint?, guides? | guidesUrl?, flushAfterMs?, gzip?,
  * honorPrivacySignals?, requestTimeoutMs?, debug? })`.
  */
-export const init = (options) =>
-  call(() => {
+export const init = (options) => {
+  const guideFile = fetchGuideFile(options);
+  return call(() => {
     if (typeof options !== 'object' || options === null) {
       throw new TypeError('wowpath: init takes an options object, e.g. { writeKey: "wk_…", guidesUrl: "/guides.json" }');
     }
     const { guides, ...rest } = options;
     const source = guides === undefined ? undefined : typeof guides === 'string' ? guides : JSON.stringify(guides, null, 2);
-    wasm.initWidget(JSON.stringify(rest), source);
+    wasm.initWidget(JSON.stringify(rest), source, guideFile);
   });
+};
+
+// The guide file is requested at the first `init`, while the module is still downloading,
+// not once it runs: one round trip fewer before the first guide. The widget reads the answer
+// and reports a failure as it would its own request's. `no-cache`: see runtime/guides.rs.
+let initCalled = false;
+const fetchGuideFile = (options) => {
+  const first = !initCalled;
+  initCalled = true;
+  const url = first && typeof options === 'object' && options !== null && options.guides === undefined && options.guidesUrl;
+  if (typeof url !== 'string' || url === '' || typeof fetch !== 'function') return undefined;
+  const response = fetch(url, { cache: 'no-cache' });
+  response.catch(() => {}); // read (and reported) by the widget; not an unhandled rejection
+  return response;
+};
 
 /** Names the signed-in user; progress made while anonymous carries over. `options.userHash`:
  * HMAC-SHA256(identity secret, userId) from your server, when the collector requires it. */

@@ -9,10 +9,11 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 
-/// Fetches the guide file at `url`, then applies it.
-pub(super) fn fetch(rt: Weak<Runtime>, url: String) {
+/// Fetches the guide file at `url`, then applies it. `requested`: the same request, already
+/// made by the JavaScript module while this one was still downloading.
+pub(super) fn fetch(rt: Weak<Runtime>, url: String, requested: Option<js_sys::Promise>) {
     spawn_local(async move {
-        let text = match fetch_text(&url).await {
+        let text = match fetch_text(&url, requested).await {
             Ok(text) => text,
             Err(e) => {
                 console::error(&format!(
@@ -29,11 +30,17 @@ pub(super) fn fetch(rt: Weak<Runtime>, url: String) {
 
 /// `no-cache`: the browser revalidates with the server (ETag / Last-Modified) on every load,
 /// so an edited guide file shows at once while an unchanged one costs a 304.
-async fn fetch_text(url: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let init = web_sys::RequestInit::new();
-    init.set_cache(web_sys::RequestCache::NoCache);
-    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+async fn fetch_text(url: &str, requested: Option<js_sys::Promise>) -> Result<String, String> {
+    let request = match requested {
+        Some(request) => request,
+        None => {
+            let window = web_sys::window().ok_or("no window")?;
+            let init = web_sys::RequestInit::new();
+            init.set_cache(web_sys::RequestCache::NoCache);
+            window.fetch_with_str_and_init(url, &init)
+        }
+    };
+    let response = JsFuture::from(request)
         .await
         .map_err(|e| console::describe(&e))?;
     let response: web_sys::Response = response

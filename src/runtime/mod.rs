@@ -68,8 +68,13 @@ struct State {
 }
 
 impl Runtime {
-    /// Starts the widget once; a second `init` is ignored with a warning.
-    pub fn start(options: Options, inline_guides: Option<String>) {
+    /// Starts the widget once; a second `init` is ignored with a warning. `guides_requested`:
+    /// the guide file's request, when the JavaScript module has already made it.
+    pub fn start(
+        options: Options,
+        inline_guides: Option<String>,
+        guides_requested: Option<js_sys::Promise>,
+    ) {
         if current().is_some() {
             console::warn(
                 "init was called more than once; the first configuration stays in effect",
@@ -98,7 +103,7 @@ impl Runtime {
         rt.start_delivery();
         match (inline_guides, rt.options.guides_url.clone()) {
             (Some(text), _) => rt.apply_guides(&text, "inline guides"),
-            (None, Some(url)) => guides::fetch(Rc::downgrade(&rt), url),
+            (None, Some(url)) => guides::fetch(Rc::downgrade(&rt), url, guides_requested),
             (None, None) => console::warn(
                 "no guides were given to init (`guides` or `guidesUrl`): only events are sent",
             ),
