@@ -2,7 +2,12 @@
 // the calls made before it loaded. Errors go to the console; the host page never sees a throw.
 import * as api from './index.js';
 
-const commands = Object.keys(api);
+const stub = window.wowpath;
+// The snippet started downloading the module beside this file: use that response rather than
+// asking for the module a second time.
+if (stub && stub.w) api._moduleResponse(stub.w);
+
+const commands = Object.keys(api).filter((name) => name[0] !== '_');
 const dispatch = (command, args) => {
   const run = commands.includes(command) ? api[command] : null;
   const result = run
@@ -12,7 +17,6 @@ const dispatch = (command, args) => {
   return result;
 };
 
-const stub = window.wowpath;
 const wowpath = (command, ...args) => dispatch(command, args);
 wowpath.loaded = true;
 window.wowpath = wowpath;

@@ -1,0 +1,71 @@
+// Loading on a slow network: the snippet asks for the module beside the loader, and the guide
+// file is asked for while the module is still downloading, so the first guide waits for the
+// slowest of the three files rather than for all three in a row. A failed guide file is still
+// reported as the widget reports its own requests' failures.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage } from '../support/browser.mjs';
+import { withCollectorAndBrowser } from '../support/suite.mjs';
+
+const env = withCollectorAndBrowser();
+
+// 150 ms each way is a distant server; 10 Mbit/s makes the module take a while to arrive.
+async function slowNetwork(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false, latency: 150, downloadThroughput: 1.25e6, uploadThroughput: 1.25e6,
+  });
+}
+
+const timings = (page) =>
+  page.evaluate(() => performance.getEntriesByType('resource').map((e) => ({
+    path: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd,
+  })));
+
+test('on a slow network the module and the guide file download beside the loader, each once', async (t) => {
+  const { context, page, consoleMessages } = await openPage(env.browser);
+  await slowNetwork(context, page);
+  await page.goto(`${env.collector.url}/`);
+  await page.locator('wowpath-root .panel').waitFor();
+  const all = await timings(page);
+  const only = (path) => {
+    const found = all.filter((e) => e.path === path);
+    assert.equal(found.length, 1, `${path} requested ${found.length} times: ${JSON.stringify(all)}`);
+    return found[0];
+  };
+  const loader = only('/pkg/loader.js');
+  const wasm = only('/pkg/wowpath_bg.wasm');
+  const guides = only('/guides.json');
+  t.diagnostic(`loader ${loader.start.toFixed(0)}–${loader.end.toFixed(0)} ms, module ${wasm.start.toFixed(0)}–${wasm.end.toFixed(0)} ms, guide file ${guides.start.toFixed(0)}–${guides.end.toFixed(0)} ms`);
+  assert.ok(wasm.start < loader.end, 'the module was requested only after the loader had arrived');
+  assert.ok(guides.start < wasm.end, 'the guide file was requested only after the module had arrived');
+  assert.deepEqual(consoleMessages.filter((m) => m.type === 'error' || m.type === 'warning' || m.type === 'pageerror'), []);
+  await context.close();
+});
+
+test('a guide file that cannot be fetched is reported, shows nothing, and the page keeps working', async () => {
+  for (const [answer, expected] of [
+    [(route) => route.fulfill({ status: 404, body: 'not here' }), 'could not load the guide file: HTTP 404; no guides are shown'],
+    [(route) => route.abort('connectionrefused'), 'could not load the guide file: '],
+  ]) {
+    const { context, page, consoleMessages } = await openPage(env.browser);
+    await page.route('**/guides.json', answer);
+    await page.goto(`${env.collector.url}/`);
+    await page.waitForFunction(() => window.wowpath && window.wowpath.loaded === true);
+    const error = await (async () => {
+      for (let i = 0; i < 100; i++) {
+        const found = consoleMessages.find((m) => m.type === 'error' && m.text.includes('/guides.json: could not load'));
+        if (found) return found.text;
+        await page.waitForTimeout(50);
+      }
+      return null;
+    })();
+    assert.ok(error && error.includes(expected), `console error: ${error}`);
+    assert.equal(await page.locator('wowpath-root .panel').count(), 0);
+    assert.ok(!consoleMessages.some((m) => m.type === 'pageerror'));
+    // Events still flow: the widget runs without guides.
+    assert.equal(await page.evaluate(() => window.wowpath('track', 'Still Tracked').then(() => 'ok')), 'ok');
+    await context.close();
+  }
+});
