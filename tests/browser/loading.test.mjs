@@ -69,3 +69,27 @@ test('a guide file that cannot be fetched is reported, shows nothing, and the pa
     await context.close();
   }
 });
+
+test('a loader that cannot be fetched is reported once, and the host page keeps working', async () => {
+  const { context, page, consoleMessages } = await openPage(env.browser);
+  await page.route('**/pkg/loader.js', (route) => route.fulfill({ status: 404, body: 'not here' }));
+  // Keep the demo's own `init` call, made before the loader failed.
+  await page.route('**/', async (route) => {
+    const r = await route.fetch();
+    await route.fulfill({ response: r, body: (await r.text()).replace('wowpath("init",', 'window.__init=wowpath("init",') });
+  });
+  await page.goto(`${env.collector.url}/`);
+  await page.locator('#new-project').click();
+  const reported = () => consoleMessages.filter((m) => m.type === 'error' && m.text.startsWith('wowpath: could not load /pkg/loader.js'));
+  for (let i = 0; i < 100 && reported().length === 0; i++) await page.waitForTimeout(50);
+  assert.equal(reported().length, 1, JSON.stringify(consoleMessages));
+  assert.ok(!consoleMessages.some((m) => m.type === 'pageerror'));
+  // Calls made before and after the failure are answered with it rather than left waiting,
+  // and none throws into the page.
+  const outcomes = await page.evaluate(async () => {
+    const settle = (p) => p.then(() => 'resolved', (e) => e.message);
+    return [await settle(window.__init), await settle(window.wowpath('track', 'Later'))];
+  });
+  for (const o of outcomes) assert.match(o, /^wowpath: could not load \/pkg\/loader\.js: /);
+  await context.close();
+});

@@ -7,7 +7,7 @@
   var surface = params.get('surface') || 'tooltip';
   var rtl = params.has('rtl');
   if (rtl) { d.documentElement.dir = 'rtl'; d.documentElement.lang = 'ar'; }
-  !function(w,d,u){if(w.wowpath)return;var q=[],f=w.wowpath=function(){var a=arguments,p=new Promise(function(r,j){q.push([a,r,j])});p.catch(function(){});return p};f.q=q;if(w.fetch)(f.w=fetch(u+"wowpath_bg.wasm")).catch(function(){});var s=d.createElement("script");s.type="module";s.src=u+"loader.js";d.head.appendChild(s)}(w,d,"/pkg/");
+  !function(w,u){if(w.wowpath)return;var q=[],f=w.wowpath=function(){var a=arguments,p=new Promise(function(r,j){q.push([a,r,j])});p.catch(function(){});return p};f.q=q;if(w.fetch)(f.w=fetch(u+"wowpath_bg.wasm")).catch(function(){});import(u+"loader.js").catch(function(e){e=Error("wowpath: could not load "+u+"loader.js: "+e);console.error(e.message);q.push=function(c){c[2](e)};q.splice(0).forEach(q.push)})}(w,"/pkg/");
   var themes = {
     // The README's example: fine on white, too dark for links on the dark-mode surface.
     brand: { accent: '#5b5bd6', radius: 10 },

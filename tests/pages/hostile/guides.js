@@ -7,7 +7,7 @@
   var params = new URLSearchParams(location.search);
   var surface = params.get('surface') || 'tooltip';
   if (surface === 'none') return;
-  !function(w,d,u){if(w.wowpath)return;var q=[],f=w.wowpath=function(){var a=arguments,p=new Promise(function(r,j){q.push([a,r,j])});p.catch(function(){});return p};f.q=q;if(w.fetch)(f.w=fetch(u+"wowpath_bg.wasm")).catch(function(){});var s=d.createElement("script");s.type="module";s.src=u+"loader.js";d.head.appendChild(s)}(w,d,"/pkg/");
+  !function(w,u){if(w.wowpath)return;var q=[],f=w.wowpath=function(){var a=arguments,p=new Promise(function(r,j){q.push([a,r,j])});p.catch(function(){});return p};f.q=q;if(w.fetch)(f.w=fetch(u+"wowpath_bg.wasm")).catch(function(){});import(u+"loader.js").catch(function(e){e=Error("wowpath: could not load "+u+"loader.js: "+e);console.error(e.message);q.push=function(c){c[2](e)};q.splice(0).forEach(q.push)})}(w,"/pkg/");
   var page = w.HOSTILE || {};
   var placement = params.get('placement') || page.placement || 'bottom';
   var second = page.second || '#target';
