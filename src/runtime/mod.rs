@@ -62,6 +62,8 @@ struct State {
     /// Waiting for a late anchor: the step's `guide/step` and the give-up timer.
     waiting_for: Option<String>,
     waiting: Option<Timeout>,
+    /// The first draw, waiting for its own task (see `render`).
+    draw_pending: Option<crate::web::soon::NextTask>,
     watchers: observe::Watchers,
     // Declared after the UI so listeners go before the elements they listen to.
     mount: Option<Rc<Mount>>,

@@ -56,9 +56,30 @@ impl Runtime {
         self.render();
     }
 
-    /// Draws what the engine says should show. Old elements are dropped outside any borrow of
-    /// the state: removing a focused element fires events the host may answer synchronously.
+    /// Draws what the engine says should show. With nothing on screen yet, the drawing waits
+    /// for a task of its own: `init` (reading storage and the guide file) and the first draw
+    /// would otherwise be one long task that holds up the host page's input handling.
     pub(super) fn render(self: &Rc<Self>) {
+        if self.state.borrow().mount.is_some() {
+            return self.draw();
+        }
+        if self.state.borrow().draw_pending.is_some() {
+            return;
+        }
+        let weak = Rc::downgrade(self);
+        let pending = crate::web::soon::in_next_task(move || {
+            if let Some(rt) = weak.upgrade() {
+                let planned = rt.state.borrow_mut().draw_pending.take();
+                drop(planned);
+                rt.draw();
+            }
+        });
+        self.state.borrow_mut().draw_pending = Some(pending);
+    }
+
+    /// Old elements are dropped outside any borrow of the state: removing a focused element
+    /// fires events the host may answer synchronously.
+    fn draw(self: &Rc<Self>) {
         let view = self
             .state
             .borrow()

@@ -12,6 +12,7 @@ pub mod online;
 pub mod page;
 pub mod privacy;
 pub mod promise;
+pub mod soon;
 pub mod storage;
 pub mod transport;
 pub mod ui;
