@@ -40,6 +40,7 @@ pub fn run() -> Result<PathBuf> {
         .generate(&bindgen_out)
         .context("wasm-bindgen failed")?;
 
+    shorten_imports(&bindgen_out)?;
     let pkg = root.join("pkg");
     std::fs::create_dir_all(&pkg)?;
     optimize(
@@ -53,6 +54,22 @@ pub fn run() -> Result<PathBuf> {
     bundle(&bindgen_out, &pkg)?;
     eprintln!("xtask: the widget is in {}", pkg.display());
     Ok(pkg)
+}
+
+/// Renames the module's glue imports and the glue's keys to match, in place (imports.rs).
+fn shorten_imports(bindgen_out: &Path) -> Result<()> {
+    let (wasm_path, js_path) = (
+        bindgen_out.join("wowpath_bg.wasm"),
+        bindgen_out.join("wowpath.js"),
+    );
+    let (wasm, js) = crate::imports::shorten(
+        &std::fs::read(&wasm_path)?,
+        &std::fs::read_to_string(&js_path)?,
+    )
+    .context("shortening the import names")?;
+    std::fs::write(&wasm_path, wasm)?;
+    std::fs::write(&js_path, js)?;
+    Ok(())
 }
 
 /// The hand-written modules beside the generated glue, then one esbuild bundle per entry.

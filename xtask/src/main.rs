@@ -6,6 +6,7 @@ mod bench_events;
 mod build;
 mod demo;
 mod dist;
+mod imports;
 mod schema;
 mod setup;
 mod test;
