@@ -8,7 +8,16 @@ let moduleResponse;
 const load = () =>
   (ready ||= initWasm({ module_or_path: moduleResponse || new URL('./wowpath_bg.wasm', import.meta.url) }).then(() => {
     loaded = true;
-  }));
+  }, startFailed));
+
+// One error for every call: the module will not start later either.
+const startFailed = (e) => {
+  const why = e && e.message ? e.message : String(e);
+  const csp = /Content Security Policy|unsafe-eval/i.test(why)
+    ? " Your page's Content-Security-Policy blocks WebAssembly: add 'wasm-unsafe-eval' to its script-src."
+    : '';
+  throw new Error(`wowpath: the widget's WebAssembly module could not start: ${why}${csp}`);
+};
 
 /** For the script-tag loader: the snippet's own request for `wowpath_bg.wasm` (a Promise of
  * the Response), so the module downloads beside the loader instead of after it. */

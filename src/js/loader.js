@@ -8,12 +8,19 @@ const stub = window.wowpath;
 if (stub && stub.w) api._moduleResponse(stub.w);
 
 const commands = Object.keys(api).filter((name) => name[0] !== '_');
+// A failure shared by every call (the module could not start) is logged once, not per call.
+let lastLogged;
+const log = (e) => {
+  if (e === lastLogged) return;
+  lastLogged = e;
+  console.error(e && e.message ? e.message : e);
+};
 const dispatch = (command, args) => {
   const run = commands.includes(command) ? api[command] : null;
   const result = run
     ? run(...args)
     : Promise.reject(new Error(`wowpath: unknown command "${command}"; expected one of ${commands.join(', ')}`));
-  result.catch((e) => console.error(e && e.message ? e.message : e));
+  result.catch(log);
   return result;
 };
 
