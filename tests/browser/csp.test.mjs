@@ -1,7 +1,7 @@
 // The Content-Security-Policy entries the README lists are enough: under a strict policy with
 // exactly those entries the widget loads, draws styled guides, runs a tour step and delivers
-// events without a single violation. Without `'wasm-unsafe-eval'` it fails with a clear
-// message and the host page keeps working.
+// events without a single violation, Trusted Types enforced. Without `'wasm-unsafe-eval'` it
+// fails with a clear message and the host page keeps working.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -36,6 +36,8 @@ const policy = (scriptExtra) => [
   "connect-src 'self'",
   "style-src 'self'",
   "base-uri 'none'",
+  // Trusted Types: the widget and the snippet write to no HTML or script-URL sink.
+  "require-trusted-types-for 'script'",
 ].join('; ');
 
 async function open(csp) {
