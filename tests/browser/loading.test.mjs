@@ -87,7 +87,10 @@ test('a loader that cannot be fetched is reported once, and the host page keeps 
   // Calls made before and after the failure are answered with it rather than left waiting,
   // and none throws into the page.
   const outcomes = await page.evaluate(async () => {
-    const settle = (p) => p.then(() => 'resolved', (e) => e.message);
+    const settle = (p) => Promise.race([
+      p.then(() => 'resolved', (e) => e.message),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting after 5 s'), 5000)),
+    ]);
     return [await settle(window.__init), await settle(window.wowpath('track', 'Later'))];
   });
   for (const o of outcomes) assert.match(o, /^wowpath: could not load \/pkg\/loader\.js: /);
