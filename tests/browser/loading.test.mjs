@@ -96,3 +96,16 @@ test('a loader that cannot be fetched is reported once, and the host page keeps 
   for (const o of outcomes) assert.match(o, /^wowpath: could not load \/pkg\/loader\.js: /);
   await context.close();
 });
+
+test('without scheduler.postTask (browsers that lack it) the first draw still comes, in a task of its own', async () => {
+  const { context, page, consoleMessages } = await openPage(env.browser);
+  await page.addInitScript(() => {
+    delete window.scheduler;
+    delete Object.getPrototypeOf(window).scheduler;
+  });
+  await page.goto(`${env.collector.url}/`);
+  assert.equal(await page.evaluate(() => typeof window.scheduler), 'undefined');
+  await page.locator('wowpath-root .panel').waitFor({ timeout: 5000 });
+  assert.ok(!consoleMessages.some((m) => m.type === 'pageerror' || m.type === 'error'));
+  await context.close();
+});
