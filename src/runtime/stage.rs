@@ -69,8 +69,7 @@ impl Runtime {
         let weak = Rc::downgrade(self);
         let pending = crate::web::soon::in_next_task(move || {
             if let Some(rt) = weak.upgrade() {
-                let planned = rt.state.borrow_mut().draw_pending.take();
-                drop(planned);
+                rt.state.borrow_mut().draw_pending = None;
                 rt.draw();
             }
         });

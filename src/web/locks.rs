@@ -3,17 +3,14 @@
 //! it goes away, even when it crashes: that is what tells one tab that another is gone.
 
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 fn request_fn() -> Option<(JsValue, js_sys::Function)> {
     let navigator = web_sys::window()?.navigator();
-    let locks = js_sys::Reflect::get(&navigator, &"locks".into()).ok()?;
-    if locks.is_undefined() || locks.is_null() {
-        return None;
-    }
-    let request = js_sys::Reflect::get(&locks, &"request".into()).ok()?;
-    Some((locks, request.dyn_into().ok()?))
+    let locks = super::js::prop(&navigator, "locks")?;
+    let request = super::js::method(&locks, "request")?;
+    Some((locks, request))
 }
 
 pub fn available() -> bool {

@@ -35,17 +35,10 @@ pub fn in_next_task(f: impl FnOnce() + 'static) -> NextTask {
 }
 
 fn post_task(callback: &wasm_bindgen::JsValue) -> bool {
-    let get = |target: &wasm_bindgen::JsValue, name: &str| {
-        js_sys::Reflect::get(target, &name.into())
-            .ok()
-            .filter(|v| !v.is_undefined() && !v.is_null())
-    };
-    let Some(scheduler) = get(&js_sys::global(), "scheduler") else {
+    let Some(scheduler) = super::js::prop(&js_sys::global(), "scheduler") else {
         return false;
     };
-    let Some(post) =
-        get(&scheduler, "postTask").and_then(|p| p.dyn_into::<js_sys::Function>().ok())
-    else {
+    let Some(post) = super::js::method(&scheduler, "postTask") else {
         return false;
     };
     let options = js_sys::Object::new();

@@ -22,9 +22,7 @@ fn set(target: &JsValue, key: &str, value: &JsValue) {
 }
 
 fn global(name: &str) -> Option<JsValue> {
-    js_sys::Reflect::get(&js_sys::global(), &name.into())
-        .ok()
-        .filter(|v| !v.is_undefined())
+    super::js::prop(&js_sys::global(), name)
 }
 
 /// The body gzipped through `CompressionStream`, or `None` where the browser lacks it.
