@@ -125,7 +125,10 @@ impl Runtime {
     }
 
     /// Shows a tour step now if its anchor is there; otherwise waits for it (the DOM watcher
-    /// retries) and reports it missing after `wait_ms`.
+    /// retries) and reports it missing after `wait_ms`. Kept out of `draw`: V8 compiles a wasm
+    /// function whole on its first call, and a first visit that shows only the checklist then
+    /// compiles none of the tour's drawing.
+    #[inline(never)]
     fn stage_step(self: &Rc<Self>, mount: &Rc<Mount>, step: StepView, rtl: bool) {
         let old = self.state.borrow_mut().step_ui.take();
         drop(old);
