@@ -6,11 +6,12 @@ import { ROOT } from './collector.mjs';
 
 export const ARTIFACTS = join(ROOT, 'tests/artifacts');
 
-export async function launch() {
+/** `extraArgs`: further Chromium switches, e.g. V8 flags for a benchmark's reference run. */
+export async function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', ...extraArgs],
   });
 }
 
