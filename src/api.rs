@@ -2,8 +2,9 @@
 //! so Rust reads every input through the same validating parser); errors become rejected
 //! Promises there and console errors here, never exceptions in the host page.
 
+use crate::core::engine::Act;
 use crate::core::json;
-use crate::runtime::{self, Options, Runtime};
+use crate::runtime::{self, Options, Outcome, Runtime};
 use wasm_bindgen::prelude::*;
 
 /// `properties` must be a JSON object; anything else is refused with a clear message.
@@ -76,10 +77,9 @@ pub fn page(name: Option<String>, properties_json: &str) -> Result<(), JsError> 
 }
 
 #[wasm_bindgen]
-pub fn complete(step_id: &str) -> Result<(), JsError> {
+pub fn complete(step_id: &str) -> Result<JsValue, JsError> {
     non_empty("the step id", step_id)?;
-    running("complete")?.complete(step_id);
-    Ok(())
+    settled(running("complete")?.request(Act::Complete(step_id.to_string())))
 }
 
 #[wasm_bindgen]
@@ -89,21 +89,24 @@ pub fn reset() -> Result<(), JsError> {
 }
 
 #[wasm_bindgen]
-pub fn start(guide_id: &str) -> Result<(), JsError> {
+pub fn start(guide_id: &str) -> Result<JsValue, JsError> {
     non_empty("the guide id", guide_id)?;
-    if !running("start")?.start_guide(guide_id) {
-        return Err(JsError::new(&format!(
-            "wowpath: there is no guide `{guide_id}` in the guide file"
-        )));
-    }
-    Ok(())
+    settled(running("start")?.request(Act::Start(guide_id.to_string())))
 }
 
 #[wasm_bindgen]
-pub fn dismiss(guide_id: &str) -> Result<(), JsError> {
+pub fn dismiss(guide_id: &str) -> Result<JsValue, JsError> {
     non_empty("the guide id", guide_id)?;
-    running("dismiss")?.dismiss(guide_id);
-    Ok(())
+    settled(running("dismiss")?.request(Act::Dismiss(guide_id.to_string())))
+}
+
+/// A call's outcome as the JavaScript module returns it: nothing, a throw, or a Promise.
+fn settled(outcome: Outcome) -> Result<JsValue, JsError> {
+    match outcome {
+        Outcome::Done => Ok(JsValue::UNDEFINED),
+        Outcome::Later(settles) => Ok(settles.into()),
+        Outcome::Refused(why) => Err(JsError::new(&format!("wowpath: {why}"))),
+    }
 }
 
 /// Why each guide is or is not showing, one line per guide.

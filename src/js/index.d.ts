@@ -29,8 +29,14 @@ export function identify(userId: string, traits?: Properties, options?: { userHa
 export function group(accountId: string, traits?: Properties): Promise<void>;
 export function track(event: string, properties?: Properties): Promise<void>;
 export function page(name?: string, properties?: Properties): Promise<void>;
+/** Marks a step done (`stepId` or `guideId/stepId`). Rejects when the guide file has no such step;
+ * while the guide file is still loading, settles once it has been read. */
 export function complete(stepId: string): Promise<void>;
+/** Shows a guide now. Rejects when the guide file has no such guide, could not be loaded or is
+ * invalid; while the guide file is still loading, settles once it has been read. */
 export function start(guideId: string): Promise<void>;
+/** Closes a guide for this user. Rejects when the guide file has no such guide or the guide is
+ * not dismissible; while the guide file is still loading, settles once it has been read. */
 export function dismiss(guideId: string): Promise<void>;
 export function explain(): Promise<string>;
 

@@ -95,7 +95,7 @@ export const init = (options) => {
 
 // The guide file is requested at the first `init`, while the module is still downloading,
 // not once it runs: one round trip fewer before the first guide. The widget reads the answer
-// and reports a failure as it would its own request's. `no-cache`: see runtime/guides.rs.
+// and reports a failure as it would its own request's. `no-cache`: see runtime/guide_fetch.rs.
 let initCalled = false;
 const fetchGuideFile = (options) => {
   const first = !initCalled;
@@ -118,7 +118,8 @@ export const track = (event, properties) =>
   loaded ? noteTrack(event, properties) : call(() => wasm.track(text(event), json(properties)));
 /** Reports a page view (single-page apps call it on every route change). */
 export const page = (name, properties) => call(() => wasm.page(name == null ? undefined : text(name), json(properties)));
-/** Shows a guide now (one whose `start` is `manual`, or any eligible one). */
+/** Shows a guide now (one whose `start` is `manual`, or any eligible one); rejects with the reason
+ * when it cannot, and waits for a guide file that is still loading. */
 export const start = (guideId) => call(() => wasm.start(text(guideId)));
 /** Closes a guide for this user, as its close button would. */
 export const dismiss = (guideId) => call(() => wasm.dismiss(text(guideId)));

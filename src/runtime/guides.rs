@@ -1,60 +1,15 @@
-//! Loading the guide file and carrying out the engine's effects.
+//! Reading the guide file (fetched by `guide_fetch.rs` or given inline) and carrying out the
+//! engine's effects.
 
 use super::Runtime;
 use crate::core::engine::{Effect, Engine, Start, User};
 use crate::core::guide::{self, Severity};
 use crate::core::json::write_escaped;
 use crate::web::{console, page};
-use std::rc::{Rc, Weak};
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::{spawn_local, JsFuture};
+use std::rc::Rc;
 
-/// Fetches the guide file at `url`, then applies it. `requested`: the same request, already
-/// made by the JavaScript module while this one was still downloading.
-pub(super) fn fetch(rt: Weak<Runtime>, url: String, requested: Option<js_sys::Promise>) {
-    spawn_local(async move {
-        let text = match fetch_text(&url, requested).await {
-            Ok(text) => text,
-            Err(e) => {
-                console::error(&format!(
-                    "{url}: could not load the guide file: {e}; no guides are shown"
-                ));
-                return;
-            }
-        };
-        if let Some(rt) = rt.upgrade() {
-            rt.apply_guides(&text, &url);
-        }
-    });
-}
-
-/// `no-cache`: the browser revalidates with the server (ETag / Last-Modified) on every load,
-/// so an edited guide file shows at once while an unchanged one costs a 304.
-async fn fetch_text(url: &str, requested: Option<js_sys::Promise>) -> Result<String, String> {
-    let request = match requested {
-        Some(request) => request,
-        None => {
-            let window = web_sys::window().ok_or("no window")?;
-            let init = web_sys::RequestInit::new();
-            init.set_cache(web_sys::RequestCache::NoCache);
-            window.fetch_with_str_and_init(url, &init)
-        }
-    };
-    let response = JsFuture::from(request)
-        .await
-        .map_err(|e| console::describe(&e))?;
-    let response: web_sys::Response = response
-        .dyn_into()
-        .map_err(|_| "not a response".to_string())?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
-    }
-    let text = JsFuture::from(response.text().map_err(|e| console::describe(&e))?)
-        .await
-        .map_err(|e| console::describe(&e))?;
-    text.as_string()
-        .ok_or_else(|| "the body is not text".to_string())
-}
+/// How console messages name a guide file given to `init` rather than fetched.
+pub(super) const INLINE: &str = "inline guides";
 
 pub(super) fn props(pairs: &[(&str, &str)]) -> String {
     let mut out = String::from("{");
@@ -71,6 +26,20 @@ pub(super) fn props(pairs: &[(&str, &str)]) -> String {
 }
 
 impl Runtime {
+    /// Reads the guide file in a task of its own: starting up, reading the file and the first
+    /// draw would otherwise make one long task, and on a slow machine hold up the host page's
+    /// input for that long. Calls meanwhile wait for it (`early.rs`).
+    pub(super) fn apply_guides_soon(self: &Rc<Self>, text: String, source: String) {
+        let weak = Rc::downgrade(self);
+        let pending = crate::web::soon::in_next_task(move || {
+            if let Some(rt) = weak.upgrade() {
+                rt.state.borrow_mut().read_pending = None;
+                rt.apply_guides(&text, &source);
+            }
+        });
+        self.state.borrow_mut().read_pending = Some(pending);
+    }
+
     /// Validates guide text; shows nothing and reports every problem when it is broken.
     pub(super) fn apply_guides(self: &Rc<Self>, text: &str, source: &str) {
         let loaded = guide::load(text);
@@ -92,6 +61,11 @@ impl Runtime {
                 .filter(|d| d.severity == Severity::Error)
                 .count()
                 .to_string();
+            let which = match source {
+                INLINE => "given to init",
+                url => url,
+            };
+            self.give_up_early_calls(&format!("{which} has errors, listed in the console"));
             self.enqueue(
                 "track",
                 Some("Onboarding Guide Config Invalid"),
@@ -121,6 +95,7 @@ impl Runtime {
         // The checklist is drawn once: by the effects when they ask for it, else here.
         let drawn_by_effects = effects.iter().any(|e| matches!(e, Effect::Render));
         self.run(effects);
+        self.replay_early_calls();
         if !drawn_by_effects {
             self.render();
         }
@@ -179,7 +154,11 @@ impl Runtime {
     pub fn explain_lines(&self) -> Vec<String> {
         let st = self.state.borrow();
         let Some(engine) = st.engine.as_ref() else {
-            return vec!["no guides loaded".to_string()];
+            let why = match st.early {
+                Some(_) => "the guide file is still loading",
+                None => "no guides loaded",
+            };
+            return vec![why.to_string()];
         };
         engine
             .explain(page::now_ms())

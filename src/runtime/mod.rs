@@ -1,7 +1,10 @@
 //! Owns the core state and the browser adapters, and carries out the core's effects.
 
+mod acts;
 mod consent;
 mod delivery;
+mod early;
+mod guide_fetch;
 mod guides;
 mod observe;
 mod options;
@@ -10,6 +13,7 @@ mod stage;
 mod tabs;
 mod user;
 
+pub use acts::Outcome;
 pub use options::Options;
 
 use crate::core::engine::{Engine, Observed};
@@ -17,6 +21,7 @@ use crate::core::events::Identity;
 use crate::web::mount::Mount;
 use crate::web::ui::{ChecklistUi, StepUi};
 use crate::web::{console, page, storage::Store};
+use early::EarlyCall;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
@@ -64,6 +69,13 @@ struct State {
     waiting: Option<Timeout>,
     /// The first draw, waiting for its own task (see `render`).
     draw_pending: Option<crate::web::soon::NextTask>,
+    /// Reading the guide file, waiting for its own task (see `apply_guides_soon`).
+    read_pending: Option<crate::web::soon::NextTask>,
+    /// Calls waiting for the guide file (`early.rs`); `Some` while it loads.
+    early: Option<Vec<early::EarlyCall>>,
+    early_overflowed: bool,
+    /// Why there are no guides to start, when the guide file failed or was never given.
+    guides_unusable: Option<String>,
     watchers: observe::Watchers,
     // Declared after the UI so listeners go before the elements they listen to.
     mount: Option<Rc<Mount>>,
@@ -104,11 +116,21 @@ impl Runtime {
         RUNTIME.with(|r| *r.borrow_mut() = Some(rt.clone()));
         rt.start_delivery();
         match (inline_guides, rt.options.guides_url.clone()) {
-            (Some(text), _) => rt.apply_guides(&text, "inline guides"),
-            (None, Some(url)) => guides::fetch(Rc::downgrade(&rt), url, guides_requested),
-            (None, None) => console::warn(
-                "no guides were given to init (`guides` or `guidesUrl`): only events are sent",
-            ),
+            (Some(text), _) => {
+                rt.wait_for_guides();
+                rt.apply_guides_soon(text, guides::INLINE.to_string());
+            }
+            (None, Some(url)) => {
+                rt.wait_for_guides();
+                guide_fetch::fetch(Rc::downgrade(&rt), url, guides_requested)
+            }
+            (None, None) => {
+                console::warn(
+                    "no guides were given to init (`guides` or `guidesUrl`): only events are sent",
+                );
+                rt.state.borrow_mut().guides_unusable =
+                    Some("was not given to init (`guides` or `guidesUrl`)".to_string());
+            }
         }
     }
 
@@ -122,6 +144,15 @@ impl Runtime {
     pub fn track(self: &Rc<Self>, event: &str, properties_json: &str) {
         self.enqueue("track", Some(event), properties_json);
         let properties = crate::core::json::parse(properties_json).ok();
+        if self.guides_loading() {
+            let at = self.call_time();
+            let name = event.to_string();
+            return self.hold(EarlyCall::Event {
+                name,
+                properties,
+                at,
+            });
+        }
         self.with_engine(|e| {
             let seen = Observed::Event {
                 name: event,
@@ -134,27 +165,5 @@ impl Runtime {
     /// `wowpath('page', name, properties)`.
     pub fn page(self: &Rc<Self>, name: Option<&str>, properties_json: &str) {
         self.enqueue("page", name, properties_json);
-    }
-
-    /// `wowpath('complete', stepId)` (or `guideId/stepId`).
-    pub fn complete(self: &Rc<Self>, step_id: &str) {
-        self.with_engine(|e| e.complete(step_id, page::now_ms()));
-    }
-
-    /// `wowpath('start', guideId)`; false when the guide file has no such guide.
-    pub fn start_guide(self: &Rc<Self>, guide_id: &str) -> bool {
-        let known = self
-            .state
-            .borrow()
-            .engine
-            .as_ref()
-            .is_some_and(|e| e.file().guides.iter().any(|g| g.id == guide_id));
-        self.with_engine(|e| e.start(guide_id, page::now_ms()));
-        known
-    }
-
-    /// `wowpath('dismiss', guideId)`.
-    pub fn dismiss(self: &Rc<Self>, guide_id: &str) {
-        self.with_engine(|e| e.dismiss(guide_id, page::now_ms()));
     }
 }

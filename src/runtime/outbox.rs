@@ -57,11 +57,7 @@ impl Runtime {
             return;
         }
         let id = uuid_v4(entropy::bytes16());
-        let now = self
-            .outbox
-            .borrow()
-            .captured_at
-            .unwrap_or_else(page::now_ms);
+        let now = self.call_time();
         let context_json = self.context_json();
         let json = {
             let st = self.state.borrow();
@@ -89,6 +85,14 @@ impl Runtime {
         }
         self.persist_soon();
         self.schedule_flush();
+    }
+
+    /// When the host made the call being carried out.
+    pub(super) fn call_time(&self) -> Millis {
+        self.outbox
+            .borrow()
+            .captured_at
+            .unwrap_or_else(page::now_ms)
     }
 
     /// The page's context as JSON, written again only when the page changed.

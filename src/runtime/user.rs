@@ -1,6 +1,7 @@
 //! Who the user is: a stable anonymous id, the id and traits the host app gives on
 //! `identify`, their browser session, and their progress (local, and from other devices).
 
+use super::early::EarlyCall;
 use super::Runtime;
 use crate::core::engine::{Progress, User};
 use crate::core::events::Identity;
@@ -76,7 +77,12 @@ impl Runtime {
             .engine
             .as_ref()
             .map(|e| e.progress().to_json());
-        let Some(json) = json else { return };
+        if let Some(json) = json {
+            self.store_progress(json);
+        }
+    }
+
+    fn store_progress(&self, json: String) {
         if json.len() > MAX_PROGRESS_BYTES {
             // Never let onboarding state crowd out the host app's own storage: keep it in
             // memory for this page and say so once.
@@ -119,6 +125,10 @@ impl Runtime {
                 key: user_id.to_string(),
                 traits: self.load_traits(),
             };
+            if self.state.borrow().engine.is_none() {
+                // The engine reads the stored progress once the guide file has been read.
+                self.store_progress(progress.to_json());
+            }
             self.with_engine(|e| e.set_user(user, progress, page::now_ms()));
         }
         self.enqueue("identify", None, traits_json);
@@ -127,6 +137,11 @@ impl Runtime {
 
     /// `wowpath('reset')` on logout: forget the user on this browser and start a new anonymous one.
     pub fn reset(self: &Rc<Self>) {
+        // What the previous user did while the guide file loads is not the new user's.
+        if self.guides_loading() {
+            self.give_up_early_calls("was still loading when reset() was called");
+            self.wait_for_guides();
+        }
         for key in ["user", "anon", "traits"] {
             self.store.remove(&self.options.key(key));
         }
@@ -156,11 +171,16 @@ impl Runtime {
             let Some(remote) = Progress::from_json(&text) else {
                 return;
             };
-            if let Some(rt) = weak.upgrade() {
-                if rt.state.borrow().identity.user_id.as_deref() == Some(user_id.as_str()) {
-                    rt.with_engine(|e| e.merge_progress(&remote, page::now_ms()));
-                }
+            let Some(rt) = weak.upgrade() else {
+                return;
+            };
+            if rt.state.borrow().identity.user_id.as_deref() != Some(user_id.as_str()) {
+                return;
             }
+            if rt.guides_loading() {
+                return rt.hold(EarlyCall::Progress(remote));
+            }
+            rt.with_engine(|e| e.merge_progress(&remote, page::now_ms()));
         });
     }
 

@@ -2,6 +2,7 @@
 //! done something. Pure: `(state, input) -> effects`; the browser adapter feeds inputs (events,
 //! clicks, URL changes, elements appearing, time) and carries out the effects.
 
+mod acts;
 mod assign;
 mod explain;
 mod progress;
@@ -10,6 +11,7 @@ mod schedule;
 mod tour;
 mod triggers;
 
+pub use acts::Act;
 pub use triggers::{Observed, Watched};
 
 #[cfg(test)]

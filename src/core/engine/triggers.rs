@@ -143,14 +143,14 @@ impl Engine {
         self.observe(Observed::Url(path), now)
     }
 
-    /// `wowpath('complete', id)`: `guide/step` or a step id (every guide with that step).
-    pub fn complete(&mut self, id: &str, now: Millis) -> Vec<Effect> {
+    /// The steps `id` names: `guide/step`, or a step id (that step in every guide that has it),
+    /// as (guide, step) indexes.
+    pub(crate) fn steps_named(&self, id: &str) -> Vec<(usize, usize)> {
         let (guide_filter, step_id) = match id.split_once('/') {
             Some((g, s)) => (Some(g), s),
             None => (None, id),
         };
-        let hits: Vec<(usize, usize)> = self
-            .file
+        self.file
             .guides
             .iter()
             .enumerate()
@@ -162,7 +162,12 @@ impl Engine {
                     .position(|s| s.id == step_id)
                     .map(|s| (g, s))
             })
-            .collect();
+            .collect()
+    }
+
+    /// `wowpath('complete', id)`: `guide/step` or a step id (every guide with that step).
+    pub fn complete(&mut self, id: &str, now: Millis) -> Vec<Effect> {
+        let hits = self.steps_named(id);
         let mut effects: Vec<Effect> = hits
             .into_iter()
             .flat_map(|(g, s)| self.complete_step(g, s, now))

@@ -71,6 +71,7 @@ fn event<'a>(name: &'a str, props: &'a Node) -> Observed<'a> {
     }
 }
 
+mod acts;
 mod properties;
 mod rules;
 mod tours;
