@@ -29,6 +29,8 @@ pub(super) enum EarlyCall {
     },
     /// The user's progress from other devices, fetched from the collector.
     Progress(Progress),
+    /// The page's URL changed to `path` (single-page apps).
+    Url { path: String, at: Millis },
 }
 
 /// The `resolve` and `reject` of the Promise a waiting call returned.
@@ -54,6 +56,7 @@ impl Runtime {
         let mut st = self.state.borrow_mut();
         st.early = Some(Vec::new());
         st.guides_unusable = None;
+        st.start_path = Some(page::path());
     }
 
     pub(super) fn guides_loading(&self) -> bool {
@@ -117,6 +120,7 @@ impl Runtime {
                 EarlyCall::Progress(remote) => {
                     self.with_engine(|e| e.merge_progress(&remote, page::now_ms()))
                 }
+                EarlyCall::Url { path, at } => self.on_navigation(path, at),
             }
         }
     }

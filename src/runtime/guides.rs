@@ -81,11 +81,12 @@ impl Runtime {
             key: self.user_key(),
             traits: self.load_traits(),
         };
+        let path = self.state.borrow_mut().start_path.take();
         let start = Start {
             project: self.options.write_key.clone(),
             user,
             session: self.session_id(),
-            path: page::path(),
+            path: path.unwrap_or_else(page::path),
             progress: self.load_progress(),
             now: page::now_ms(),
         };

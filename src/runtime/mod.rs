@@ -76,6 +76,9 @@ struct State {
     early_overflowed: bool,
     /// Why there are no guides to start, when the guide file failed or was never given.
     guides_unusable: Option<String>,
+    /// The page's path when the guide file began loading: the engine starts there, then
+    /// follows the URL changes made meanwhile.
+    start_path: Option<String>,
     watchers: observe::Watchers,
     // Declared after the UI so listeners go before the elements they listen to.
     mount: Option<Rc<Mount>>,
@@ -118,10 +121,12 @@ impl Runtime {
         match (inline_guides, rt.options.guides_url.clone()) {
             (Some(text), _) => {
                 rt.wait_for_guides();
+                rt.watch_navigation();
                 rt.apply_guides_soon(text, guides::INLINE.to_string());
             }
             (None, Some(url)) => {
                 rt.wait_for_guides();
+                rt.watch_navigation();
                 guide_fetch::fetch(Rc::downgrade(&rt), url, guides_requested)
             }
             (None, None) => {

@@ -1,8 +1,10 @@
-//! Connects the page to the engine: URL changes, clicks and input, elements appearing, and
+//! Connects the page to the engine: URL changes (from `init` on), clicks and input, elements appearing, and
 //! progress written by other tabs. Every watcher is a guard, dropped with the runtime.
 
+use super::early::EarlyCall;
 use super::Runtime;
 use crate::core::engine::Observed;
+use crate::core::time::Millis;
 use crate::web::mutations::{self, DomWatch};
 use crate::web::navigation::{self, NavigationWatch};
 use crate::web::page;
@@ -20,23 +22,35 @@ pub(super) struct Watchers {
 }
 
 impl Runtime {
+    /// Follows the page's URL from `init` on: while the guide file loads, each change waits
+    /// with the other early calls, so a step completed by visiting a page still completes.
+    pub(super) fn watch_navigation(self: &Rc<Self>) {
+        let weak = Rc::downgrade(self);
+        let nav = navigation::watch(move || {
+            if let Some(rt) = weak.upgrade() {
+                rt.on_navigation(page::path(), page::now_ms());
+            }
+        });
+        self.state.borrow_mut().watchers._navigation = nav;
+    }
+
+    pub(super) fn on_navigation(self: &Rc<Self>, path: String, at: Millis) {
+        if self.guides_loading() {
+            return self.hold(EarlyCall::Url { path, at });
+        }
+        self.with_engine(|e| {
+            if e.path() != path {
+                e.observe(Observed::Url(&path), at)
+            } else {
+                Vec::new()
+            }
+        });
+    }
+
     pub(super) fn watch_page(self: &Rc<Self>) {
         let Some(watched) = self.state.borrow().engine.as_ref().map(|e| e.watched()) else {
             return;
         };
-        let weak = Rc::downgrade(self);
-        let nav = navigation::watch(move || {
-            if let Some(rt) = weak.upgrade() {
-                let path = page::path();
-                rt.with_engine(|e| {
-                    if e.path() != path {
-                        e.observe(Observed::Url(&path), page::now_ms())
-                    } else {
-                        Vec::new()
-                    }
-                });
-            }
-        });
         let (on_click, on_filled) = (Rc::downgrade(self), Rc::downgrade(self));
         let interactions = watch::watch(
             watched.click,
@@ -75,12 +89,10 @@ impl Runtime {
                 }
             })
         });
-        self.state.borrow_mut().watchers = Watchers {
-            _navigation: nav,
-            _interactions: interactions,
-            _dom: dom,
-            _storage: storage,
-        };
+        let watchers = &mut self.state.borrow_mut().watchers;
+        watchers._interactions = interactions;
+        watchers._dom = dom;
+        watchers._storage = storage;
     }
 
     /// The DOM changed: report watched elements that are now present, and let a waiting tour

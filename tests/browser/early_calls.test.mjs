@@ -1,6 +1,7 @@
 // Calls made while the guide file is still on its way (`guidesUrl`) are not lost: an event
 // tracked then still completes its step, `complete` and `start` still take effect, and the
-// calls that name a guide or a step settle only once the file says whether it exists.
+// calls that name a guide or a step settle only once the file says whether it exists; a page
+// visited meanwhile still counts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage } from '../support/browser.mjs';
@@ -165,5 +166,31 @@ test('progress from another device that arrives before the guide file is not los
   await page.locator('wowpath-root .panel').waitFor();
   await page.locator('wowpath-root li.done').first().waitFor({ timeout: 5000 });
   assert.deepEqual(await new Checklist(page).doneSteps(), ['create-project']);
+  await context.close();
+});
+
+test('a page visited while the guide file loads still completes the step that asks for it', async () => {
+  const guides = {
+    version: 1,
+    guides: [{
+      id: 'team',
+      title: 'Your team',
+      steps: [
+        { id: 'see-team', title: 'Meet your team', body: 'Everyone in one place.', complete_when: { url: '/team' } },
+        { id: 'later', title: 'Later', body: 'Not yet.', complete_when: { event: 'Never Sent' } },
+      ],
+    }],
+  };
+  const { context, page, consoleMessages, release } = await openHeld((route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(guides) }));
+  // The single-page app goes to its team page and back before the guide file arrives.
+  await page.evaluate(() => {
+    history.pushState({}, '', '/team');
+    history.pushState({}, '', '/');
+  });
+  release();
+  await page.locator('wowpath-root li.done').waitFor();
+  assert.deepEqual(await new Checklist(page).doneSteps(), ['see-team']);
+  assert.deepEqual(consoleMessages.filter((m) => m.type === 'pageerror' || m.type === 'error'), []);
   await context.close();
 });
