@@ -31,24 +31,34 @@ impl Act {
     }
 }
 
+/// Why a call cannot be carried out with this guide file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ActError {
+    #[error("there is no guide `{0}` in the guide file")]
+    NoGuide(String),
+    #[error("there is no step `{0}` in the guide file")]
+    NoStep(String),
+    #[error("guide `{0}` cannot be dismissed: its `dismissible` is false")]
+    NotDismissible(String),
+}
+
 impl Engine {
     /// Why `act` cannot be carried out with this guide file, if it cannot.
-    pub fn check(&self, act: &Act) -> Result<(), String> {
+    pub fn check(&self, act: &Act) -> Result<(), ActError> {
         let guides = &self.file.guides;
         let guide = |id: &str| guides.iter().find(|g| g.id == id);
-        let no_guide = |id: &str| format!("there is no guide `{id}` in the guide file");
         match act {
-            Act::Start(id) => guide(id).map(|_| ()).ok_or_else(|| no_guide(id)),
+            Act::Start(id) => guide(id)
+                .map(|_| ())
+                .ok_or_else(|| ActError::NoGuide(id.clone())),
             Act::Dismiss(id) => match guide(id) {
-                None => Err(no_guide(id)),
-                Some(g) if !g.dismissible => Err(format!(
-                    "guide `{id}` cannot be dismissed: its `dismissible` is false"
-                )),
+                None => Err(ActError::NoGuide(id.clone())),
+                Some(g) if !g.dismissible => Err(ActError::NotDismissible(id.clone())),
                 Some(_) => Ok(()),
             },
             Act::Complete(id) => match self.steps_named(id).is_empty() {
                 false => Ok(()),
-                true => Err(format!("there is no step `{id}` in the guide file")),
+                true => Err(ActError::NoStep(id.clone())),
             },
         }
     }

@@ -11,7 +11,7 @@ mod schedule;
 mod tour;
 mod triggers;
 
-pub use acts::Act;
+pub use acts::{Act, ActError};
 pub use triggers::{Observed, Watched};
 
 #[cfg(test)]

@@ -37,7 +37,7 @@ fn calls_naming_what_the_file_lacks_are_refused_with_the_reason() {
     ];
     for (act, expected) in table {
         assert_eq!(
-            engine.check(&act),
+            engine.check(&act).map_err(|e| e.to_string()),
             expected.map_err(String::from),
             "{act:?}"
         );
