@@ -125,8 +125,14 @@ impl Runtime {
         }
     }
 
-    /// The guide file could not be used: nothing waits any more, and each call naming a guide
-    /// or step, waiting or later, says why.
+    /// The guide file could not be loaded or is invalid: no guides run on this page.
+    pub(super) fn guides_failed(&self, why: &str) {
+        self.give_up_early_calls(why);
+        self.stop_watching_navigation();
+    }
+
+    /// The waiting calls will not be carried out: nothing waits any more, and each call naming
+    /// a guide or step, waiting or later, says why.
     pub(super) fn give_up_early_calls(&self, why: &str) {
         let calls = {
             let mut st = self.state.borrow_mut();

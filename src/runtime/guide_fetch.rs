@@ -20,7 +20,7 @@ pub(super) fn fetch(rt: Weak<Runtime>, url: String, requested: Option<js_sys::Pr
                 console::error(&format!(
                     "{url}: could not load the guide file: {e}; no guides are shown"
                 ));
-                rt.give_up_early_calls(&format!("{url} could not be loaded: {e}"));
+                rt.guides_failed(&format!("{url} could not be loaded: {e}"));
             }
         }
     });

@@ -65,7 +65,7 @@ impl Runtime {
                 INLINE => "given to init",
                 url => url,
             };
-            self.give_up_early_calls(&format!("{which} has errors, listed in the console"));
+            self.guides_failed(&format!("{which} has errors, listed in the console"));
             self.enqueue(
                 "track",
                 Some("Onboarding Guide Config Invalid"),

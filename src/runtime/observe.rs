@@ -34,6 +34,13 @@ impl Runtime {
         self.state.borrow_mut().watchers._navigation = nav;
     }
 
+    /// No guides will run on this page: the URL need not be followed (and where that meant
+    /// wrapping `history`, the host gets its own functions back).
+    pub(super) fn stop_watching_navigation(&self) {
+        let old = self.state.borrow_mut().watchers._navigation.take();
+        drop(old);
+    }
+
     pub(super) fn on_navigation(self: &Rc<Self>, path: String, at: Millis) {
         if self.guides_loading() {
             return self.hold(EarlyCall::Url { path, at });

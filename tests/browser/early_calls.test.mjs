@@ -194,3 +194,21 @@ test('a page visited while the guide file loads still completes the step that as
   assert.deepEqual(consoleMessages.filter((m) => m.type === 'pageerror' || m.type === 'error'), []);
   await context.close();
 });
+
+test('a guide file that cannot be loaded gives the host its history functions back', async () => {
+  const { context, page } = await openPage(env.browser);
+  // Without the Navigation API the widget follows the URL by wrapping pushState and replaceState.
+  await page.addInitScript(() => Object.defineProperty(window, 'navigation', { value: undefined }));
+  const release = await holdGuideFile(page, (route) => route.fulfill({ status: 404, body: 'not here' }));
+  await page.goto(`${env.collector.url}/`);
+  await page.waitForFunction(() => window.wowpath && window.wowpath.loaded === true);
+  const native = () => page.evaluate(() => [history.pushState, history.replaceState].map((f) => /\[native code\]/.test(String(f))));
+  assert.deepEqual(await native(), [false, false], 'the URL is followed while the guide file loads');
+  await callEarly(page, [['start', 'project-tour']]);
+  release();
+  await allSettled(page);
+  assert.deepEqual(await native(), [true, true], 'no guides will run, so nothing of the page stays wrapped');
+  await page.evaluate(() => history.pushState({}, '', '/team'));
+  assert.equal(await page.evaluate(() => location.pathname), '/team');
+  await context.close();
+});
