@@ -57,6 +57,7 @@ impl Runtime {
         st.early = Some(Vec::new());
         st.guides_unusable = None;
         st.start_path = Some(page::path());
+        st.start_at = Some(self.call_time());
     }
 
     pub(super) fn guides_loading(&self) -> bool {

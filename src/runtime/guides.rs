@@ -81,14 +81,17 @@ impl Runtime {
             key: self.user_key(),
             traits: self.load_traits(),
         };
-        let path = self.state.borrow_mut().start_path.take();
+        let (path, at) = {
+            let mut st = self.state.borrow_mut();
+            (st.start_path.take(), st.start_at.take())
+        };
         let start = Start {
             project: self.options.write_key.clone(),
             user,
             session: self.session_id(),
             path: path.unwrap_or_else(page::path),
             progress: self.load_progress(),
-            now: page::now_ms(),
+            now: at.unwrap_or_else(page::now_ms),
         };
         let (engine, effects) = Engine::new(file, start);
         self.state.borrow_mut().engine = Some(engine);

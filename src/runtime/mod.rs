@@ -76,9 +76,11 @@ struct State {
     early_overflowed: bool,
     /// Why there are no guides to start, when the guide file failed or was never given.
     guides_unusable: Option<String>,
-    /// The page's path when the guide file began loading: the engine starts there, then
-    /// follows the URL changes made meanwhile.
+    /// The page's path and the time when the guide file began loading: the engine starts
+    /// there and then, and then follows the calls and URL changes made meanwhile, so a user
+    /// is first seen when `init` was called, not when the file arrived.
     start_path: Option<String>,
+    start_at: Option<crate::core::time::Millis>,
     watchers: observe::Watchers,
     // Declared after the UI so listeners go before the elements they listen to.
     mount: Option<Rc<Mount>>,

@@ -212,3 +212,25 @@ test('a guide file that cannot be loaded gives the host its history functions ba
   assert.equal(await page.evaluate(() => location.pathname), '/team');
   await context.close();
 });
+
+test('a wow reached while the guide file loads is timed from init, not from the file arriving', async () => {
+  const { context, page, release } = await openHeld();
+  await callEarly(page, [['identify', 'early-wow']]);
+  await page.waitForTimeout(400);
+  await callEarly(page, [['track', 'Report Shared', { recipients: 2 }]]);
+  await page.waitForTimeout(300);
+  release();
+  await page.locator('wowpath-root li.done[data-step="share-report"]').waitFor();
+  await page.evaluate(() => window.wowpath('flush'));
+  const rows = await env.collector.waitFor(
+    `SELECT json_extract(raw, '$.properties.time_to_wow_ms') AS ms FROM events
+     WHERE event = 'Onboarding Wow Reached' AND json_extract(raw, '$.userId') = 'early-wow'`,
+    (r) => r.length > 0,
+    10000,
+  );
+  // From init to the tracked event: at least the 400 ms waited, not the 0 a start at the
+  // file's arrival (after the event) would give.
+  assert.equal(rows.length, 1);
+  assert.ok(rows[0].ms >= 400 && rows[0].ms < 5000, `time_to_wow_ms ${rows[0].ms}`);
+  await context.close();
+});
