@@ -60,6 +60,16 @@ impl Runtime {
         st.start_at = Some(self.call_time());
     }
 
+    /// The path the engine will be at once the waiting calls have been carried out.
+    pub(super) fn path_after_waiting(&self) -> Option<String> {
+        let st = self.state.borrow();
+        let held = st.early.iter().flatten().rev().find_map(|call| match call {
+            EarlyCall::Url { path, .. } => Some(path.clone()),
+            _ => None,
+        });
+        held.or_else(|| st.start_path.clone())
+    }
+
     pub(super) fn guides_loading(&self) -> bool {
         self.state.borrow().early.is_some()
     }

@@ -43,7 +43,12 @@ impl Runtime {
 
     pub(super) fn on_navigation(self: &Rc<Self>, path: String, at: Millis) {
         if self.guides_loading() {
-            return self.hold(EarlyCall::Url { path, at });
+            // Routers also rewrite the query, the hash or the state (on every scroll, say):
+            // only a new path is kept, so those cannot crowd the waiting calls out.
+            if self.path_after_waiting().as_deref() != Some(path.as_str()) {
+                self.hold(EarlyCall::Url { path, at });
+            }
+            return;
         }
         self.with_engine(|e| {
             if e.path() != path {

@@ -234,3 +234,16 @@ test('a wow reached while the guide file loads is timed from init, not from the 
   assert.ok(rows[0].ms >= 400 && rows[0].ms < 5000, `time_to_wow_ms ${rows[0].ms}`);
   await context.close();
 });
+
+test('a router rewriting the query on every scroll does not crowd out the waiting calls', async () => {
+  const { context, page, consoleMessages, release } = await openHeld();
+  await callEarly(page, [['track', 'Project Created']]);
+  await page.evaluate(() => {
+    for (let y = 0; y < 1500; y++) history.replaceState({ y }, '', `/?y=${y}`);
+  });
+  release();
+  await page.locator('wowpath-root li.done').waitFor();
+  assert.deepEqual(await new Checklist(page).doneSteps(), ['create-project']);
+  assert.deepEqual(consoleMessages.filter((m) => /calls were made while/.test(m.text)), []);
+  await context.close();
+});
