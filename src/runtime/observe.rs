@@ -1,5 +1,6 @@
-//! Connects the page to the engine: URL changes (from `init` on), clicks and input, elements appearing, and
-//! progress written by other tabs. Every watcher is a guard, dropped with the runtime.
+//! Connects the page to the engine: URL changes (from `init` on), clicks and input, elements
+//! appearing, and progress written by other tabs. Every watcher is a guard, dropped with the
+//! runtime.
 
 use super::early::EarlyCall;
 use super::Runtime;
