@@ -120,17 +120,13 @@ impl Runtime {
             rt.store.get(&rt.options.key("open")).as_deref() != Some("0");
         RUNTIME.with(|r| *r.borrow_mut() = Some(rt.clone()));
         rt.start_delivery();
+        if inline_guides.is_some() || rt.options.guides_url.is_some() {
+            rt.wait_for_guides();
+            rt.watch_navigation();
+        }
         match (inline_guides, rt.options.guides_url.clone()) {
-            (Some(text), _) => {
-                rt.wait_for_guides();
-                rt.watch_navigation();
-                rt.apply_guides_soon(text, guides::INLINE.to_string());
-            }
-            (None, Some(url)) => {
-                rt.wait_for_guides();
-                rt.watch_navigation();
-                guide_fetch::fetch(Rc::downgrade(&rt), url, guides_requested)
-            }
+            (Some(text), _) => rt.apply_guides_soon(text, guides::INLINE.to_string()),
+            (None, Some(url)) => guide_fetch::fetch(Rc::downgrade(&rt), url, guides_requested),
             (None, None) => {
                 console::warn(
                     "no guides were given to init (`guides` or `guidesUrl`): only events are sent",
