@@ -78,17 +78,20 @@ impl Runtime {
     pub(super) fn hold(&self, call: EarlyCall) {
         let mut st = self.state.borrow_mut();
         let overflowing = st.early.as_ref().is_some_and(|w| w.len() >= MAX_WAITING);
+        let why =
+            || format!("more than {MAX_WAITING} calls were made while the guide file was loading");
         if overflowing && !std::mem::replace(&mut st.early_overflowed, true) {
-            console::warn(&format!("more than {MAX_WAITING} calls were made while the guide file was loading: the oldest no longer count towards the guides (their events are still sent)"));
+            console::warn(&format!(
+                "{}: the oldest no longer count towards the guides (their events are still sent)",
+                why()
+            ));
         }
         let Some(waiting) = st.early.as_mut() else {
             return;
         };
         if overflowing {
             if let EarlyCall::Act { settle, act, .. } = waiting.remove(0) {
-                settle.reject(&act.cannot(&format!(
-                    "more than {MAX_WAITING} calls were made while the guide file was loading"
-                )));
+                settle.reject(&act.cannot(&why()));
             }
         }
         waiting.push(call);
