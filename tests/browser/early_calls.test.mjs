@@ -22,9 +22,11 @@ async function holdGuideFile(page, answer) {
   return release;
 }
 
-/** The demo app with its guide file held back (see `holdGuideFile`), once the loader runs. */
-async function openHeld(answer) {
+/** The demo app with its guide file held back (see `holdGuideFile`), once the loader runs.
+ * `initScript` runs in the page before any of its own. */
+async function openHeld(answer, { initScript } = {}) {
   const opened = await openPage(env.browser);
+  if (initScript) await opened.page.addInitScript(initScript);
   const release = await holdGuideFile(opened.page, answer);
   await opened.page.goto(`${env.collector.url}/`);
   await opened.page.waitForFunction(() => window.wowpath && window.wowpath.loaded === true);
@@ -196,12 +198,10 @@ test('a page visited while the guide file loads still completes the step that as
 });
 
 test('a guide file that cannot be loaded gives the host its history functions back', async () => {
-  const { context, page } = await openPage(env.browser);
   // Without the Navigation API the widget follows the URL by wrapping pushState and replaceState.
-  await page.addInitScript(() => Object.defineProperty(window, 'navigation', { value: undefined }));
-  const release = await holdGuideFile(page, (route) => route.fulfill({ status: 404, body: 'not here' }));
-  await page.goto(`${env.collector.url}/`);
-  await page.waitForFunction(() => window.wowpath && window.wowpath.loaded === true);
+  const { context, page, release } = await openHeld((route) => route.fulfill({ status: 404, body: 'not here' }), {
+    initScript: () => Object.defineProperty(window, 'navigation', { value: undefined }),
+  });
   const native = () => page.evaluate(() => [history.pushState, history.replaceState].map((f) => /\[native code\]/.test(String(f))));
   assert.deepEqual(await native(), [false, false], 'the URL is followed while the guide file loads');
   await callEarly(page, [['start', 'project-tour']]);
