@@ -1,4 +1,7 @@
 // SVG charts drawn in the browser from the report's numbers; no library, no CDN.
+// Each chart is laid out for the pixel width it is given, one SVG unit to one CSS pixel, so
+// its text stays at the page's 12 px whatever the card's width (a fixed viewBox scaled to
+// fit made labels huge in wide cards and unreadable in narrow ones).
 const NS = 'http://www.w3.org/2000/svg';
 
 function el(name, attrs = {}, text) {
@@ -9,8 +12,10 @@ function el(name, attrs = {}, text) {
 }
 
 function svg(width, height, label) {
-  return el('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': label });
+  return el('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': label });
 }
+
+const clamp = (x, lo, hi) => Math.max(lo, Math.min(hi, x));
 
 export const pct = (x) => `${(x * 100).toFixed(1)}%`;
 
@@ -23,45 +28,56 @@ export function duration(ms) {
   return `${(s / 86400).toFixed(1)} days`;
 }
 
-/** Horizontal funnel: one bar per stage, width by people, drop-off beside it. */
-export function funnel(stages, title) {
-  const row = 30, left = 170, barMax = 420, width = left + barMax + 170;
+/** Horizontal funnel: one bar per stage, width by people, drop-off at the right. */
+export function funnel(stages, title, width) {
+  const row = 30, left = clamp(width * 0.25, 110, 200), dropColumn = width < 480 ? 0 : 130;
+  const barMax = Math.max(40, width - left - dropColumn - 48);
   const chart = svg(width, stages.length * row + 8, title);
   const top = Math.max(1, ...stages.map((s) => s.count));
   stages.forEach((s, i) => {
     const y = 4 + i * row;
     const w = Math.max(2, (s.count / top) * barMax);
-    chart.append(el('text', { x: left - 8, y: y + 18, 'text-anchor': 'end' }, s.label));
+    const label = el('text', { x: left - 8, y: y + 17, 'text-anchor': 'end' }, s.label);
+    label.append(el('title', {}, s.label));
+    chart.append(label);
     chart.append(el('rect', { class: 'bar', x: left, y, width: w, height: row - 8, rx: 3 }));
-    chart.append(el('text', { x: left + w + 6, y: y + 18 }, String(s.count)));
-    if (i > 0 && s.drop_off > 0) {
-      chart.append(el('text', { class: 'drop', x: left + barMax + 60, y: y + 18 }, `−${s.drop_off} (${pct(s.drop_off_rate)})`));
+    chart.append(el('text', { x: left + w + 6, y: y + 17 }, String(s.count)));
+    if (dropColumn && i > 0 && s.drop_off > 0) {
+      chart.append(el('text', { class: 'drop', x: width - 4, y: y + 17, 'text-anchor': 'end' }, `−${s.drop_off} (${pct(s.drop_off_rate)})`));
     }
   });
   return chart;
 }
 
-/** Vertical bars of a histogram: `buckets` = [{label, count}]. */
-export function histogram(buckets, title) {
-  const width = 640, height = 200, bottom = 30, top = 14, gap = 8;
+/** Vertical bars of a histogram: `buckets` = [{label, count}]. Labels wrap onto two lines
+ *  when the bars are narrow. */
+export function histogram(buckets, title, width) {
+  const gap = 8, top = 16, plot = 150, bw = (width - gap * (buckets.length + 1)) / buckets.length;
+  const twoLines = bw < 64, bottom = twoLines ? 36 : 24, height = top + plot + bottom;
   const chart = svg(width, height, title);
   const max = Math.max(1, ...buckets.map((b) => b.count));
-  const bw = (width - gap * (buckets.length + 1)) / buckets.length;
-  chart.append(el('line', { class: 'axis', x1: 0, x2: width, y1: height - bottom, y2: height - bottom }));
+  chart.append(el('line', { class: 'axis', x1: 0, x2: width, y1: top + plot, y2: top + plot }));
   buckets.forEach((b, i) => {
-    const h = ((height - bottom - top) * b.count) / max;
-    const x = gap + i * (bw + gap);
-    chart.append(el('rect', { class: 'bar', x, y: height - bottom - h, width: bw, height: h, rx: 2 }));
-    chart.append(el('text', { x: x + bw / 2, y: height - bottom - h - 3, 'text-anchor': 'middle' }, String(b.count)));
-    chart.append(el('text', { class: 'muted', x: x + bw / 2, y: height - 10, 'text-anchor': 'middle' }, b.label));
+    const h = (plot * b.count) / max;
+    const x = gap + i * (bw + gap), mid = x + bw / 2;
+    chart.append(el('rect', { class: 'bar', x, y: top + plot - h, width: bw, height: h, rx: 2 }));
+    chart.append(el('text', { x: mid, y: top + plot - h - 3, 'text-anchor': 'middle' }, String(b.count)));
+    const label = el('text', { class: 'muted', x: mid, y: top + plot + 16, 'text-anchor': 'middle' });
+    const cut = b.label.lastIndexOf(' ');
+    if (twoLines && cut > 0) {
+      label.append(el('tspan', { x: mid }, b.label.slice(0, cut)), el('tspan', { x: mid, dy: 14 }, b.label.slice(cut + 1)));
+    } else {
+      label.textContent = b.label;
+    }
+    chart.append(label);
   });
   return chart;
 }
 
 /** A forest plot of differences vs the holdout: point estimate, 95% interval, zero line. */
-export function lift(comparisons, title) {
+export function lift(comparisons, title, width) {
   const rows = comparisons.filter((c) => c.difference);
-  const row = 34, left = 150, plot = 440, width = left + plot + 30;
+  const row = 34, left = clamp(width * 0.2, 80, 150), plot = Math.max(60, width - left - 70);
   const chart = svg(width, rows.length * row + 34, title);
   if (!rows.length) return chart;
   const lo = Math.min(0, ...rows.map((c) => c.difference.low)), hi = Math.max(0, ...rows.map((c) => c.difference.high));
@@ -77,7 +93,7 @@ export function lift(comparisons, title) {
     chart.append(el('line', { class: 'ci', x1: x(d.low), x2: x(d.high), y1: y, y2: y }));
     for (const v of [d.low, d.high]) chart.append(el('line', { class: 'ci', x1: x(v), x2: x(v), y1: y - 6, y2: y + 6 }));
     chart.append(el('circle', { class: 'bar', cx: x(d.estimate), cy: y, r: 5 }));
-    chart.append(el('text', { class: 'muted', x: x(d.high) + 6, y: y - 8 }, `${(d.estimate * 100).toFixed(1)} pts`));
+    chart.append(el('text', { class: 'muted', x: x(d.estimate), y: y - 10, 'text-anchor': 'middle' }, `${(d.estimate * 100).toFixed(1)} pts`));
   });
   return chart;
 }

@@ -5,6 +5,28 @@ const $ = (sel, root = document) => root.querySelector(sel);
 const form = $('#filters');
 const state = { report: null, sort: { key: 'last_seen', dir: -1 }, q: '' };
 
+// Charts are laid out for their container's width, and again whenever that width changes.
+const charts = new Map();
+const resized = new ResizeObserver((entries) => entries.forEach((e) => render(e.target)));
+
+function chart(container, draw) {
+  charts.set(container, draw);
+  resized.observe(container);
+  render(container);
+}
+
+function render(container) {
+  const width = Math.floor(container.clientWidth);
+  const draw = charts.get(container);
+  if (!draw || !width || String(width) === container.dataset.width) return;
+  container.dataset.width = width;
+  container.replaceChildren(draw(width));
+}
+
+function forgetCharts(root) {
+  for (const c of root.querySelectorAll('.chart')) { resized.unobserve(c); charts.delete(c); }
+}
+
 const date = (ms) => (ms == null ? '—' : new Date(ms).toISOString().slice(0, 16).replace('T', ' '));
 
 function cell(text, cls) {
@@ -63,7 +85,9 @@ function drawExperiment(exp) {
   const verdict = $('[data-testid=verdict]');
   verdict.textContent = main.sentence;
   verdict.className = `verdict ${main.verdict === 'better' ? 'better' : main.verdict === 'worse' ? 'worse' : ''}`;
-  $('[data-testid=lift-chart]').replaceChildren(lift(exp.comparisons, 'Wow rate difference vs holdout, with 95% interval'));
+  const liftChart = $('[data-testid=lift-chart]');
+  delete liftChart.dataset.width;
+  chart(liftChart, (w) => lift(exp.comparisons, 'Wow rate difference vs holdout, with 95% interval', w));
   const byArm = Object.fromEntries(exp.comparisons.map((c) => [c.arm, c]));
   $('[data-testid=arms] tbody').replaceChildren(...exp.arms.map((a) => {
     const d = byArm[a.label]?.difference;
@@ -90,16 +114,19 @@ function drawWow(wow) {
     b.textContent = value;
     f.append(`${label} `, b, '   ');
   }
-  $('[data-testid=wow-histogram]').replaceChildren(histogram(wow.histogram, 'Time to wow distribution'));
+  const histogramChart = $('[data-testid=wow-histogram]');
+  delete histogramChart.dataset.width;
+  chart(histogramChart, (w) => histogram(wow.histogram, 'Time to wow distribution', w));
 }
 
 function drawGuides(guides) {
   const root = $('[data-testid=funnels]');
+  forgetCharts(root);
   root.replaceChildren();
   if (!guides.length) root.append(Object.assign(document.createElement('p'), { className: 'empty', textContent: 'No guide has been started yet.' }));
   for (const g of guides) {
     const box = document.createElement('div');
-    box.className = 'guide chart';
+    box.className = 'guide';
     box.dataset.guide = g.guide_id;
     const h = document.createElement('h3');
     h.textContent = `${g.guide_id} — ${g.stages[0].count} started, ${g.stages.at(-1).count} completed, ${g.dismissed} dismissed`;
@@ -109,8 +136,10 @@ function drawGuides(guides) {
       cell(s.label), cell(s.count, 'num'), cell(i ? `${s.drop_off} (${pct(s.drop_off_rate)})` : '', 'num'),
       cell(i ? duration(s.time.median_ms) : '', 'num'), cell(i ? duration(s.time.p90_ms) : '', 'num'),
     ])));
-    box.append(h, funnel(g.stages, `Funnel of ${g.guide_id}`), table);
+    const drawing = Object.assign(document.createElement('div'), { className: 'chart' });
+    box.append(h, drawing, table);
     root.append(box);
+    chart(drawing, (w) => funnel(g.stages, `Funnel of ${g.guide_id}`, w));
   }
 }
 

@@ -92,3 +92,55 @@ test('the dashboard draws the experiment, time to wow, the funnel and the stuck 
   assert.deepEqual(external, [], 'no request leaves the collector (no CDN)');
   assert.deepEqual(consoleMessages.filter((m) => m.type === 'error' || m.type === 'pageerror'), []);
 });
+
+// What a reader sees of the charts: drawn at one SVG unit per CSS pixel (so the 12 px text is
+// 12 px), every label inside its chart and clear of its neighbours, no card wider than its box.
+async function chartLayout(page) {
+  return page.evaluate(() => {
+    const problems = [];
+    const svgs = [...document.querySelectorAll('.chart svg')];
+    for (const svg of svgs) {
+      const name = svg.getAttribute('aria-label');
+      const box = svg.getBoundingClientRect();
+      const scale = box.width / svg.viewBox.baseVal.width;
+      if (Math.abs(scale - 1) > 0.02) problems.push(`${name}: drawn at ${scale.toFixed(2)}× its layout`);
+      const labels = [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }));
+      for (const { text, r } of labels) {
+        if (r.left < box.left - 1 || r.right > box.right + 1) problems.push(`${name}: "${text}" is cut off`);
+      }
+      for (let i = 0; i < labels.length; i++) {
+        for (let j = i + 1; j < labels.length; j++) {
+          const a = labels[i].r, b = labels[j].r;
+          if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) {
+            problems.push(`${name}: "${labels[i].text}" overlaps "${labels[j].text}"`);
+          }
+        }
+      }
+    }
+    for (const id of ['experiment', 'wow', 'guides']) {
+      const s = document.getElementById(id);
+      if (s.scrollWidth > s.clientWidth + 1) problems.push(`#${id} is ${s.scrollWidth - s.clientWidth} px too wide`);
+    }
+    return { charts: svgs.length, problems };
+  });
+}
+
+test('the charts are drawn for the width they have, and again when it changes', async () => {
+  const { page, consoleMessages } = await openPage(browser, {
+    httpCredentials: { username: 'admin', password: TOKEN },
+    viewport: { width: 1400, height: 1000 },
+  });
+  await page.goto(`${collector.url}/dashboard`);
+  await page.getByTestId('verdict').filter({ hasText: /./ }).waitFor();
+  const wide = await chartLayout(page);
+  assert.equal(wide.charts, 3, 'lift, histogram and one funnel');
+  assert.deepEqual(wide.problems, [], 'at 1400 px');
+
+  // A laptop split screen: the cards stack, the histogram's bars narrow and their labels wrap.
+  await page.setViewportSize({ width: 600, height: 1000 });
+  await page.waitForFunction(() => [...document.querySelectorAll('.chart')].every((c) => Number(c.dataset.width) === Math.floor(c.clientWidth)));
+  const narrow = await chartLayout(page);
+  assert.deepEqual(narrow.problems, [], 'at 600 px');
+  await page.screenshot({ path: join(ARTIFACTS, 'e2e-dashboard-narrow.png'), fullPage: true });
+  assert.deepEqual(consoleMessages.filter((m) => m.type === 'error' || m.type === 'pageerror'), []);
+});
