@@ -1,7 +1,7 @@
 //! Builds the widget into pkg/: release wasm → bindings → wasm-opt → the JS, bundled and minified.
 
-use crate::setup;
 use crate::util::{cargo, root, run as run_cmd};
+use crate::{compress, setup};
 use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -43,6 +43,7 @@ pub fn run() -> Result<PathBuf> {
     shorten_imports(&bindgen_out)?;
     let pkg = root.join("pkg");
     std::fs::create_dir_all(&pkg)?;
+    compress::remove_twins(&pkg);
     optimize(
         &bindgen_out.join("wowpath_bg.wasm"),
         &pkg.join("wowpath_bg.wasm"),
@@ -52,6 +53,7 @@ pub fn run() -> Result<PathBuf> {
             .with_context(|| format!("copying src/js/{file}"))?;
     }
     bundle(&bindgen_out, &pkg)?;
+    compress::write_twins(&pkg)?;
     eprintln!("xtask: the widget is in {}", pkg.display());
     Ok(pkg)
 }

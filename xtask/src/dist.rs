@@ -1,9 +1,8 @@
 //! The size report: every file a page loads, raw and compressed, against the budget, beside
 //! the peers' figures, with the largest wasm functions as the first places to look.
 
-use crate::{build, util::root, wasm_functions};
+use crate::{build, compress, util::root, wasm_functions};
 use anyhow::Result;
-use std::io::Write;
 
 /// Whole widget on the wire (wasm + JS + CSS, brotli), bytes.
 pub const WIDGET_BUDGET: usize = 30 * 1024;
@@ -37,20 +36,10 @@ impl std::ops::Add for Sizes {
 }
 
 pub fn sizes(bytes: &[u8]) -> Sizes {
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    let _ = gz.write_all(bytes);
-    let gzip = gz.finish().map_or(0, |v| v.len());
-    let mut br = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        lgwin: 22,
-        ..Default::default()
-    };
-    let _ = brotli::BrotliCompress(&mut &bytes[..], &mut br, &params);
     Sizes {
         raw: bytes.len(),
-        gzip,
-        brotli: br.len(),
+        gzip: compress::gzip(bytes).len(),
+        brotli: compress::brotli(bytes).len(),
     }
 }
 

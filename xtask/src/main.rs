@@ -4,6 +4,7 @@ mod bench;
 mod bench_collector;
 mod bench_events;
 mod build;
+mod compress;
 mod demo;
 mod dist;
 mod imports;
