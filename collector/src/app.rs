@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeader;
 
 /// Milliseconds since the Unix epoch; a trait so tests can fix the time.
 pub trait Clock: Send + Sync + 'static {
@@ -107,7 +108,16 @@ pub fn app(state: AppState, statics: Static) -> Router {
         .route("/metrics", get(metrics))
         .with_state(state);
     if let Some(pkg) = statics.pkg {
-        router = router.nest_service("/pkg", ServeDir::new(pkg));
+        // `cargo xtask build` writes brotli and gzip twins of the widget's files: sent as they
+        // are to browsers that accept them, the widget costs its measured size on the wire.
+        // Which one is sent depends on Accept-Encoding, so shared caches must key on it.
+        let files = ServeDir::new(pkg).precompressed_br().precompressed_gzip();
+        let files = SetResponseHeader::overriding(
+            files,
+            header::VARY,
+            header::HeaderValue::from_static("accept-encoding"),
+        );
+        router = router.nest_service("/pkg", files);
     }
     if let Some(www) = statics.www {
         // Unknown paths get the app's index.html, so client-side routes survive a reload.

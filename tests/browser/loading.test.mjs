@@ -44,6 +44,24 @@ test('on a slow network the module and the guide file download beside the loader
   await context.close();
 });
 
+test('the widget\'s files arrive compressed, from the twins the build writes', async (t) => {
+  const { context, page, consoleMessages } = await openPage(env.browser);
+  const encodings = {};
+  page.on('response', (r) => { encodings[new URL(r.url()).pathname] = r.headers()['content-encoding']; });
+  await page.goto(`${env.collector.url}/`);
+  await page.locator('wowpath-root .panel').waitFor();
+  const sizes = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('resource')
+    .map((e) => [new URL(e.name).pathname, { encoded: e.encodedBodySize, decoded: e.decodedBodySize }])));
+  for (const path of ['/pkg/loader.js', '/pkg/wowpath_bg.wasm']) {
+    const { encoded, decoded } = sizes[path];
+    t.diagnostic(`${path}: ${encoded} bytes on the wire (${encodings[path]}) for ${decoded}`);
+    assert.match(encodings[path] || '', /^(br|gzip)$/, `${path} was sent uncompressed`);
+    assert.ok(encoded > 0 && encoded < decoded / 2, `${path}: ${encoded} of ${decoded} bytes`);
+  }
+  assert.deepEqual(consoleMessages.filter((m) => m.type === 'error' || m.type === 'pageerror'), []);
+  await context.close();
+});
+
 test('a guide file that cannot be fetched is reported, shows nothing, and the page keeps working', async () => {
   for (const [answer, expected] of [
     [(route) => route.fulfill({ status: 404, body: 'not here' }), 'could not load the guide file: HTTP 404; no guides are shown'],

@@ -48,12 +48,17 @@ impl Fixture {
 
     /// A collector over the events file already in `dir` (a restart), or a new one.
     pub fn reopen(dir: PathBuf, config: Config, limits: Limits) -> Fixture {
+        Fixture::serving(dir, config, limits, Static::default())
+    }
+
+    /// A collector that also serves static files (`/pkg`, `/`).
+    pub fn serving(dir: PathBuf, config: Config, limits: Limits, statics: Static) -> Fixture {
         std::fs::create_dir_all(&dir).expect("temp dir");
         let store = SqliteStore::open(&dir.join("events.db")).expect("open store");
         let state = AppState::new(Arc::new(store), Arc::new(FixedClock), config, limits);
         Fixture {
             dir,
-            router: app(state, Static::default()),
+            router: app(state, statics),
         }
     }
 

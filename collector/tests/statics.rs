@@ -1,0 +1,81 @@
+//! The widget's files under /pkg: sent as the brotli or gzip twin `cargo xtask build` writes
+//! when the browser accepts it, as they are otherwise, always with their own content type.
+
+mod support;
+
+use support::Fixture;
+use wowpath_collector::{Config, Limits, Static};
+
+const WASM: &[u8] = b"\0asm\x01\0\0\0 the module";
+const BR: &[u8] = b"brotli twin";
+const GZ: &[u8] = b"gzip twin";
+
+fn serving_pkg(name: &str, twins: bool) -> Fixture {
+    let dir = std::env::temp_dir().join(format!("wowpath-statics-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let pkg = dir.join("pkg");
+    std::fs::create_dir_all(&pkg).expect("pkg dir");
+    std::fs::write(pkg.join("wowpath_bg.wasm"), WASM).expect("wasm");
+    if twins {
+        std::fs::write(pkg.join("wowpath_bg.wasm.br"), BR).expect("br");
+        std::fs::write(pkg.join("wowpath_bg.wasm.gz"), GZ).expect("gz");
+    }
+    let statics = Static {
+        pkg: Some(pkg),
+        www: None,
+    };
+    Fixture::serving(dir, Config::default(), Limits::default(), statics)
+}
+
+#[tokio::test]
+async fn each_browser_gets_the_smallest_encoding_it_accepts() {
+    let fx = serving_pkg("encodings", true);
+    // (Accept-Encoding, expected Content-Encoding, expected body)
+    let table: [(&str, Option<&str>, &[u8]); 5] = [
+        ("gzip, deflate, br, zstd", Some("br"), BR),
+        ("br", Some("br"), BR),
+        ("gzip, deflate", Some("gzip"), GZ),
+        ("identity", None, WASM),
+        ("", None, WASM),
+    ];
+    for (accept, encoding, body) in table {
+        let headers: Vec<(&str, &str)> = match accept {
+            "" => vec![],
+            a => vec![("accept-encoding", a)],
+        };
+        let answer = fx.get("/pkg/wowpath_bg.wasm", &headers).await;
+        assert_eq!(answer.status, 200, "{accept}");
+        let got = answer
+            .headers
+            .get("content-encoding")
+            .and_then(|v| v.to_str().ok());
+        assert_eq!(got, encoding, "Accept-Encoding: {accept}");
+        assert_eq!(answer.text.as_bytes(), body, "Accept-Encoding: {accept}");
+        let kind = answer
+            .headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok());
+        assert_eq!(
+            kind,
+            Some("application/wasm"),
+            "instantiateStreaming needs it ({accept})"
+        );
+        let vary = answer.headers.get("vary").and_then(|v| v.to_str().ok());
+        assert_eq!(
+            vary,
+            Some("accept-encoding"),
+            "caches keep one copy per encoding"
+        );
+    }
+}
+
+#[tokio::test]
+async fn without_twins_the_file_is_sent_as_it_is() {
+    let fx = serving_pkg("no-twins", false);
+    let answer = fx
+        .get("/pkg/wowpath_bg.wasm", &[("accept-encoding", "gzip, br")])
+        .await;
+    assert_eq!(answer.status, 200);
+    assert!(answer.headers.get("content-encoding").is_none());
+    assert_eq!(answer.text.as_bytes(), WASM);
+}
