@@ -11,21 +11,21 @@ use std::path::Path;
 pub const SERVED: [&str; 2] = ["wowpath_bg.wasm", "loader.js"];
 const TWINS: [&str; 2] = ["br", "gz"];
 
-pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+pub fn gzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    let _ = gz.write_all(bytes);
-    gz.finish().unwrap_or_default()
+    gz.write_all(bytes)?;
+    gz.finish()
 }
 
-pub fn brotli(bytes: &[u8]) -> Vec<u8> {
+pub fn brotli(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
     let mut out = Vec::new();
     let params = brotli::enc::BrotliEncoderParams {
         quality: 11,
         lgwin: 22,
         ..Default::default()
     };
-    let _ = brotli::BrotliCompress(&mut &bytes[..], &mut out, &params);
-    out
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)?;
+    Ok(out)
 }
 
 /// Removes the twins of an earlier build first, so a build that stops half-way never leaves a
@@ -44,6 +44,7 @@ pub fn write_twins(pkg: &Path) -> Result<()> {
         let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
         for (ext, packed) in [("br", brotli(&bytes)), ("gz", gzip(&bytes))] {
             let twin = pkg.join(format!("{file}.{ext}"));
+            let packed = packed.with_context(|| format!("compressing {}", path.display()))?;
             std::fs::write(&twin, packed).with_context(|| format!("writing {}", twin.display()))?;
         }
     }

@@ -38,8 +38,8 @@ impl std::ops::Add for Sizes {
 pub fn sizes(bytes: &[u8]) -> Sizes {
     Sizes {
         raw: bytes.len(),
-        gzip: compress::gzip(bytes).len(),
-        brotli: compress::brotli(bytes).len(),
+        gzip: compress::gzip(bytes).map_or(0, |v| v.len()),
+        brotli: compress::brotli(bytes).map_or(0, |v| v.len()),
     }
 }
 
