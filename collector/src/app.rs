@@ -117,6 +117,13 @@ pub fn app(state: AppState, statics: Static) -> Router {
             header::VARY,
             header::HeaderValue::from_static("accept-encoding"),
         );
+        // A page on another origin loads them with `import()` and `fetch`, both CORS requests;
+        // they are public files, read without credentials.
+        let files = SetResponseHeader::overriding(
+            files,
+            header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            header::HeaderValue::from_static("*"),
+        );
         router = router.nest_service("/pkg", files);
     }
     if let Some(www) = statics.www {

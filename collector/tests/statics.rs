@@ -1,5 +1,6 @@
 //! The widget's files under /pkg: sent as the brotli or gzip twin `cargo xtask build` writes
-//! when the browser accepts it, as they are otherwise, always with their own content type.
+//! when the browser accepts it, as they are otherwise, always with their own content type and
+//! readable from pages on any origin.
 
 mod support;
 
@@ -65,6 +66,15 @@ async fn each_browser_gets_the_smallest_encoding_it_accepts() {
             vary,
             Some("accept-encoding"),
             "caches keep one copy per encoding"
+        );
+        let cors = answer
+            .headers
+            .get("access-control-allow-origin")
+            .and_then(|v| v.to_str().ok());
+        assert_eq!(
+            cors,
+            Some("*"),
+            "pages on other origins may load the widget"
         );
     }
 }

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage } from '../support/browser.mjs';
+import { startCollector } from '../support/collector.mjs';
 import { withCollectorAndBrowser } from '../support/suite.mjs';
 
 const env = withCollectorAndBrowser();
@@ -58,6 +59,27 @@ test('the widget\'s files arrive compressed, from the twins the build writes', a
     assert.match(encodings[path] || '', /^(br|gzip)$/, `${path} was sent uncompressed`);
     assert.ok(encoded > 0 && encoded < decoded / 2, `${path}: ${encoded} of ${decoded} bytes`);
   }
+  assert.deepEqual(consoleMessages.filter((m) => m.type === 'error' || m.type === 'pageerror'), []);
+  await context.close();
+});
+
+test('the widget\'s files can come from another origin, such as the collector\'s', async (t) => {
+  // Two public origins in production; here two loopback ports, which Chromium's Local Network
+  // Access would otherwise ask the user about (a request to the loopback address space).
+  const { page, context, consoleMessages } = await openPage(env.browser, { permissions: ['local-network-access'] });
+  // The page on one collector, the widget's files from a second one: two origins.
+  const other = await startCollector();
+  t.after(() => other.stop());
+  const elsewhere = other.url + '/pkg/';
+  await page.route(`${env.collector.url}/`, async (route) => {
+    const r = await route.fetch();
+    await route.fulfill({ response: r, body: (await r.text()).replace('(window,"/pkg/")', `(window,"${elsewhere}")`) });
+  });
+  const origins = new Set();
+  page.on('response', (r) => { if (r.url().includes('/pkg/')) origins.add(new URL(r.url()).origin); });
+  await page.goto(`${env.collector.url}/`);
+  await page.locator('wowpath-root .panel').waitFor();
+  assert.deepEqual([...origins], [new URL(elsewhere).origin], 'both files came from the other origin');
   assert.deepEqual(consoleMessages.filter((m) => m.type === 'error' || m.type === 'pageerror'), []);
   await context.close();
 });
