@@ -18,6 +18,7 @@ pub mod report_text;
 pub mod stats;
 pub mod store;
 pub mod time;
+pub mod twins;
 
 pub use app::{app, AppState, Static};
 pub use config::Config;

@@ -135,6 +135,11 @@ fn serve(raw: &[String]) -> ExitCode {
             }
         };
         let addr = listener.local_addr().map_or(args.addr, |a| a);
+        if let Some(pkg) = &args.statics.pkg {
+            for twin in wowpath_collector::twins::stale(pkg) {
+                eprintln!("wowpath collector: WARNING: {} is older than the file it compresses, and browsers that accept its encoding get it instead: rebuild with `cargo xtask build`, or delete it", twin.display());
+            }
+        }
         if config.is_open() {
             eprintln!("wowpath collector: OPEN DEMO MODE: no projects configured, so any write key from any origin is accepted (project `default`). Use --config or WOWPATH_WRITE_KEY in production.");
         }

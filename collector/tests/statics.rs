@@ -89,3 +89,38 @@ async fn without_twins_the_file_is_sent_as_it_is() {
     assert!(answer.headers.get("content-encoding").is_none());
     assert_eq!(answer.text.as_bytes(), WASM);
 }
+
+#[test]
+fn twins_older_than_their_file_are_found_at_start_up() {
+    let dir = std::env::temp_dir().join(format!("wowpath-twins-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let write_at = |name: &str, secs: u64| {
+        let path = dir.join(name);
+        std::fs::write(&path, name).expect("write");
+        let at = std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs);
+        let file = std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .expect("open");
+        file.set_modified(at).expect("set mtime");
+    };
+    // The module rebuilt after its twins: both are stale. The loader's twins are fresh.
+    write_at("wowpath_bg.wasm.br", 1_000);
+    write_at("wowpath_bg.wasm.gz", 1_000);
+    write_at("wowpath_bg.wasm", 2_000);
+    write_at("loader.js", 1_000);
+    write_at("loader.js.br", 1_000);
+    write_at("loader.js.gz", 3_000);
+    // A twin without its file is not reported: nothing would be served in its place.
+    write_at("index.js.br", 1_000);
+    let stale = wowpath_collector::twins::stale(&dir);
+    assert_eq!(
+        stale,
+        vec![
+            dir.join("wowpath_bg.wasm.br"),
+            dir.join("wowpath_bg.wasm.gz")
+        ]
+    );
+    assert!(wowpath_collector::twins::stale(&dir.join("missing")).is_empty());
+}
