@@ -66,6 +66,15 @@ const SURFACES = {
     assert.deepEqual(m.covered, [], 'nothing covers the tooltip');
     clean(checkCard(m, p), `${p.name}: tooltip placement`);
     clean(checkSpotlight(m), `${p.name}: spotlight hole`);
+    // "1 of 2" keeps its order on a right-to-left page: an English counter inside an RTL
+    // paragraph would otherwise show as "of 2 1".
+    const counter = await page.evaluate(() => {
+      const el = document.querySelector('wowpath-root').shadowRoot.querySelector('.progress');
+      const node = document.createTreeWalker(el, NodeFilter.SHOW_TEXT).nextNode();
+      const x = (i) => { const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1); return r.getBoundingClientRect().left; };
+      return { text: node.textContent, first: x(0), last: x(node.textContent.length - 1) };
+    });
+    assert.ok(counter.first < counter.last, `${p.name}: "${counter.text}" shows out of order`);
     await screenshot(page, `hostile-${p.name}-tooltip`);
     await assertHostUntouched(p, page);
     await widget.clickCentre(widget.button('Next'));

@@ -88,12 +88,16 @@ pub(super) fn build_card(
         &format!("{}/{}", view.guide_id, view.step_id),
     );
     if view.total > 1 {
-        let child = text_el(
+        // Isolated, so the English counter keeps its order ("1 of 2", not "of 2 1") on a
+        // right-to-left card while the line itself stays at the card's start.
+        let child = el(d, "p", "progress")?;
+        let counter = text_el(
             d,
-            "p",
-            "progress",
+            "bdi",
+            "",
             &format!("{} of {}", view.position + 1, view.total),
         )?;
+        child.append_child(&counter).ok()?;
         card.append_child(&child).ok()?;
     }
     let title = text_el(d, "h2", "", &view.title)?;
