@@ -9,6 +9,7 @@ const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/guides/invalid");
 /// Kinds that are warnings: the file still loads, the author is told.
 const WARNINGS: &[&str] = &[
     "missing_translation",
+    "missing_placeholder",
     "ignored_field",
     "impossible_rule",
     "single_variant",

@@ -1,5 +1,6 @@
 //! The pure core: no browser APIs, tested natively with `cargo test`.
 
+pub mod chrome;
 pub mod colour;
 pub mod engine;
 pub mod events;

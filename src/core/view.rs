@@ -1,6 +1,7 @@
 //! What to render, as plain data, so it can be tested without a browser. Texts are already
 //! translated for the chosen locale.
 
+use crate::core::chrome::Chrome;
 use crate::core::engine::{step_key, Engine, Group};
 use crate::core::guide::{Action, Button, GuideFile, Placement, StepKind, Theme};
 
@@ -22,6 +23,8 @@ pub struct Checklist {
     pub title: String,
     pub items: Vec<ChecklistItem>,
     pub dismissible: bool,
+    /// The widget's own words, in the user's locale.
+    pub chrome: Chrome,
 }
 
 impl Checklist {
@@ -56,6 +59,8 @@ pub struct StepView {
     pub position: usize,
     pub total: usize,
     pub dismissible: bool,
+    /// The widget's own words, in the user's locale.
+    pub chrome: Chrome,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -79,7 +84,7 @@ pub fn is_rtl(locale: &str) -> bool {
 }
 
 /// The text for `key` in `locale` (exact tag, then its language), else `fallback`.
-fn text(file: &GuideFile, locale: &str, key: &str, fallback: &str) -> String {
+pub(crate) fn text(file: &GuideFile, locale: &str, key: &str, fallback: &str) -> String {
     let primary = locale.split(['-', '_']).next().unwrap_or_default();
     [locale, primary]
         .iter()
@@ -140,12 +145,14 @@ pub fn build(engine: &Engine, locale: &str) -> View {
         })
         .collect();
     let title = text(file, locale, &format!("{}.title", guide.id), &guide.title);
+    let chrome = Chrome::for_locale(file, locale);
     if !items.is_empty() {
         view.checklist = Some(Checklist {
             guide_id: guide.id.clone(),
             title: title.clone(),
             items,
             dismissible: guide.dismissible,
+            chrome: chrome.clone(),
         });
     }
     let tour: Vec<usize> = steps
@@ -174,6 +181,7 @@ pub fn build(engine: &Engine, locale: &str) -> View {
             position: tour.iter().position(|&x| x == s).unwrap_or(0),
             total: tour.len(),
             dismissible: guide.dismissible,
+            chrome,
         }
     });
     view

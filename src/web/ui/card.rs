@@ -70,7 +70,7 @@ impl StepUi {
         let mut dot = None;
         if view.kind == StepKind::Hotspot {
             let d = button(&mount.document, "hotspot", "")?;
-            attr(&d, "aria-label", &format!("Tip: {}", view.title));
+            attr(&d, "aria-label", &view.chrome.tip(&view.title));
             attr(&d, "aria-expanded", "false");
             let c = card.clone();
             let dd = d.clone();
@@ -104,7 +104,7 @@ impl StepUi {
         mount.announce(&format!(
             "{}{}",
             if view.total > 1 {
-                format!("Step {} of {}: ", view.position + 1, view.total)
+                format!("{}: ", view.chrome.announce(view.position + 1, view.total))
             } else {
                 String::new()
             },

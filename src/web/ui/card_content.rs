@@ -28,11 +28,15 @@ fn buttons(
     };
     if view.buttons.is_empty() {
         if view.position > 0 {
-            add("Back", "secondary", UiAction::Back)?;
+            add(&view.chrome.back, "secondary", UiAction::Back)?;
         }
         let last = view.position + 1 >= view.total;
         add(
-            if last { "Done" } else { "Next" },
+            if last {
+                &view.chrome.done
+            } else {
+                &view.chrome.next
+            },
             "primary",
             UiAction::Next,
         )?;
@@ -88,14 +92,14 @@ pub(super) fn build_card(
         &format!("{}/{}", view.guide_id, view.step_id),
     );
     if view.total > 1 {
-        // Isolated, so the English counter keeps its order ("1 of 2", not "of 2 1") on a
-        // right-to-left card while the line itself stays at the card's start.
+        // Isolated, so the counter reads in its own direction (an English "1 of 2" on a
+        // right-to-left card, not "of 2 1") while the line itself stays at the card's start.
         let child = el(d, "p", "progress")?;
         let counter = text_el(
             d,
             "bdi",
             "",
-            &format!("{} of {}", view.position + 1, view.total),
+            &view.chrome.counter(view.position + 1, view.total),
         )?;
         child.append_child(&counter).ok()?;
         card.append_child(&child).ok()?;
@@ -113,7 +117,7 @@ pub(super) fn build_card(
     card.append_child(&child).ok()?;
     if view.dismissible {
         let close = button(d, "close", "×")?;
-        attr(&close, "aria-label", "Close this guide");
+        attr(&close, "aria-label", &view.chrome.close);
         let (on_action, guide_id) = (on_action.clone(), view.guide_id.clone());
         listeners.push(EventListener::new(&close, "click", move |_| {
             on_action(UiAction::Dismiss {

@@ -52,7 +52,7 @@ pub fn render(
     head.append_child(&child).ok()?;
     if view.dismissible {
         let close = button(d, "close", "×")?;
-        attr(&close, "aria-label", "Dismiss this checklist");
+        attr(&close, "aria-label", &view.chrome.dismiss);
         listeners.push(on_click(
             &close,
             &on_action,
@@ -69,7 +69,7 @@ pub fn render(
     attr(&bar, "aria-valuemin", "0");
     attr(&bar, "aria-valuemax", &total.to_string());
     attr(&bar, "aria-valuenow", &done.to_string());
-    attr(&bar, "aria-label", "Progress");
+    attr(&bar, "aria-label", &view.chrome.progress);
     let fill = el(d, "i", "")?;
     let _ = fill.style().set_property(
         "width",
@@ -88,7 +88,7 @@ pub fn render(
         let title = text_el(d, "span", "title", &item.title)?;
         if item.wow {
             let star = text_el(d, "span", "wow", "★")?;
-            attr(&star, "title", "Your first win");
+            attr(&star, "title", &view.chrome.first_win);
             title.append_child(&star).ok()?;
         }
         li.append_child(&title).ok()?;

@@ -41,11 +41,11 @@
   if (params.has('manual')) guide.start = { manual: true };
   var file = { version: 1, guides: [guide] };
   if (page.locales) {
-    // Only this guide's texts: keys naming guides the file lacks are errors.
+    // Only this guide's texts and the widget's words: keys naming guides the file lacks are errors.
     var mine = {};
     for (var l in page.locales) {
       mine[l] = {};
-      for (var k in page.locales[l]) if (k.indexOf(guide.id + '.') === 0) mine[l][k] = page.locales[l][k];
+      for (var k in page.locales[l]) if (k.indexOf(guide.id + '.') === 0 || k.indexOf('ui.') === 0) mine[l][k] = page.locales[l][k];
     }
     file.locales = mine;
   }

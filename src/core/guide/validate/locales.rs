@@ -4,15 +4,19 @@
 use super::step::body_links;
 use super::values::check_locale_tag;
 use super::Ctx;
+use crate::core::chrome;
 use crate::core::guide::model::GuideFile;
 use crate::core::guide::structure::escape;
 use crate::core::sorted::SortedSet;
 use crate::core::suggest::closest;
 
 /// Every key a translation may use: `guide.title`, `guide.step.title`, `guide.step.body`,
-/// `guide.step.buttons.N` (N counts from 0).
+/// `guide.step.buttons.N` (N counts from 0), and the widget's own words (`ui.next`…).
 pub fn keys(file: &GuideFile) -> SortedSet<String> {
     let mut keys = SortedSet::new();
+    for (key, _, _) in chrome::KEYS {
+        keys.insert(key.to_string());
+    }
     for g in &file.guides {
         keys.insert(format!("{}.title", g.id));
         for s in &g.steps {
@@ -41,7 +45,7 @@ pub fn check(ctx: &mut Ctx<'_>, file: &GuideFile) {
             if !known.contains(key) {
                 let hint = match closest(key, known.iter().map(String::as_str)) {
                     Some(k) => format!("did you mean `{k}`?"),
-                    None => "keys are `guide.title`, `guide.step.title`, `guide.step.body` and `guide.step.buttons.N`".into(),
+                    None => "keys are `guide.title`, `guide.step.title`, `guide.step.body`, `guide.step.buttons.N` and the widget's words (`ui.next`, `ui.counter`…)".into(),
                 };
                 ctx.error_at_key(
                     "unknown_locale_key",
@@ -50,6 +54,8 @@ pub fn check(ctx: &mut Ctx<'_>, file: &GuideFile) {
                 );
             } else if key.ends_with(".body") {
                 body_links(ctx, &p, text);
+            } else {
+                placeholders(ctx, &p, key, text);
             }
         }
     }
@@ -90,5 +96,20 @@ fn plural(n: usize) -> String {
         "1 string".into()
     } else {
         format!("{n} strings")
+    }
+}
+
+/// A translation of the widget's words that drops a placeholder (`{n}`, `{total}`, `{title}`)
+/// would show without the number or title it stands for.
+fn placeholders(ctx: &mut Ctx<'_>, p: &str, key: &str, text: &str) {
+    let Some((_, english, needed)) = chrome::KEYS.iter().find(|(k, _, _)| *k == key) else {
+        return;
+    };
+    for placeholder in needed.iter().filter(|n| !text.contains(**n)) {
+        ctx.warn(
+            "missing_placeholder",
+            p,
+            format!("`{key}` has no `{placeholder}`: the English is \"{english}\"; without it users see no value there"),
+        );
     }
 }
