@@ -72,17 +72,6 @@ pub struct View {
     pub rtl: bool,
 }
 
-const RTL_LANGUAGES: [&str; 8] = ["ar", "he", "fa", "ur", "yi", "ps", "sd", "dv"];
-
-pub fn is_rtl(locale: &str) -> bool {
-    let primary = locale
-        .split(['-', '_'])
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    RTL_LANGUAGES.contains(&primary.as_str())
-}
-
 /// The text for `key` in `locale` (exact tag, then its language), else `fallback`.
 pub(crate) fn text(file: &GuideFile, locale: &str, key: &str, fallback: &str) -> String {
     let primary = locale.split(['-', '_']).next().unwrap_or_default();
@@ -110,7 +99,7 @@ pub fn build(engine: &Engine, locale: &str) -> View {
     let file = engine.file();
     let mut view = View {
         theme: file.theme.clone(),
-        rtl: is_rtl(locale),
+        rtl: crate::core::guide::is_rtl(locale),
         ..View::default()
     };
     if engine.group() == Group::Holdout {

@@ -21,6 +21,8 @@ mod tests {
             ("ar", true),
             ("he-IL", true),
             ("FA", true),
+            ("ckb-IQ", true),
+            ("ug", true),
             ("en", false),
             ("fr-CA", false),
             ("", false),
