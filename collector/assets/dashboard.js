@@ -9,8 +9,10 @@ const state = { report: null, sort: { key: 'last_seen', dir: -1 }, q: '' };
 const charts = new Map();
 const resized = new ResizeObserver((entries) => entries.forEach((e) => render(e.target)));
 
+// A new drawing (new data) always replaces the old one, whatever the width.
 function chart(container, draw) {
   charts.set(container, draw);
+  delete container.dataset.width;
   resized.observe(container);
   render(container);
 }
@@ -85,9 +87,7 @@ function drawExperiment(exp) {
   const verdict = $('[data-testid=verdict]');
   verdict.textContent = main.sentence;
   verdict.className = `verdict ${main.verdict === 'better' ? 'better' : main.verdict === 'worse' ? 'worse' : ''}`;
-  const liftChart = $('[data-testid=lift-chart]');
-  delete liftChart.dataset.width;
-  chart(liftChart, (w) => lift(exp.comparisons, 'Wow rate difference vs holdout, with 95% interval', w));
+  chart($('[data-testid=lift-chart]'), (w) => lift(exp.comparisons, 'Wow rate difference vs holdout, with 95% interval', w));
   const byArm = Object.fromEntries(exp.comparisons.map((c) => [c.arm, c]));
   $('[data-testid=arms] tbody').replaceChildren(...exp.arms.map((a) => {
     const d = byArm[a.label]?.difference;
@@ -114,9 +114,7 @@ function drawWow(wow) {
     b.textContent = value;
     f.append(`${label} `, b, '   ');
   }
-  const histogramChart = $('[data-testid=wow-histogram]');
-  delete histogramChart.dataset.width;
-  chart(histogramChart, (w) => histogram(wow.histogram, 'Time to wow distribution', w));
+  chart($('[data-testid=wow-histogram]'), (w) => histogram(wow.histogram, 'Time to wow distribution', w));
 }
 
 function drawGuides(guides) {
