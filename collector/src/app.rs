@@ -5,12 +5,15 @@ use crate::limits::Limits;
 use crate::metrics::Metrics;
 use crate::store::Store;
 use crate::{dashboard, ingest, progress};
-use axum::extract::State;
-use axum::http::{header, HeaderName, HeaderValue, Method};
+use axum::extract::{Request, State};
+use axum::handler::HandlerWithoutStateExt;
+use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
+use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
 use std::path::PathBuf;
 use std::sync::Arc;
+use tower::ServiceExt;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeader;
@@ -127,11 +130,28 @@ pub fn app(state: AppState, statics: Static) -> Router {
         router = router.nest_service("/pkg", files);
     }
     if let Some(www) = statics.www {
-        // Unknown paths get the app's index.html, so client-side routes survive a reload.
-        let index = ServeFile::new(www.join("index.html"));
-        router = router.fallback_service(ServeDir::new(www).fallback(index));
+        let index = www.join("index.html");
+        let client_route = move |request: Request| async move {
+            if names_a_file(request.uri().path()) {
+                return StatusCode::NOT_FOUND.into_response();
+            }
+            match ServeFile::new(index).oneshot(request).await {
+                Ok(page) => page.into_response(),
+                Err(never) => match never {},
+            }
+        };
+        router = router.fallback_service(ServeDir::new(www).fallback(client_route.into_service()));
     }
     router
+}
+
+/// Unknown paths get the app's index.html, so client-side routes (`/team`) survive a reload;
+/// but a missing file (`/guide.json`, a mistyped `guidesUrl`) is a 404, not a web page that
+/// its reader would take for the file.
+fn names_a_file(path: &str) -> bool {
+    path.rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'))
 }
 
 async fn metrics(

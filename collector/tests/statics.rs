@@ -119,3 +119,38 @@ fn twins_older_than_their_file_are_found_at_start_up() {
     );
     assert!(wowpath_collector::twins::stale(&dir.join("missing")).is_empty());
 }
+
+#[tokio::test]
+async fn client_routes_get_the_app_and_missing_files_a_404() {
+    let dir = std::env::temp_dir().join(format!("wowpath-statics-www-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let www = dir.join("www");
+    std::fs::create_dir_all(&www).expect("www dir");
+    std::fs::write(www.join("index.html"), "<!doctype html><title>app</title>").expect("index");
+    std::fs::write(www.join("guides.json"), "{}").expect("guides");
+    let statics = Static {
+        pkg: None,
+        www: Some(www),
+    };
+    let fx = Fixture::serving(dir, Config::default(), Limits::default(), statics);
+    // (path, status, body)
+    let table: [(&str, u16, &str); 5] = [
+        ("/guides.json", 200, "{}"),
+        ("/team", 200, "<!doctype html><title>app</title>"),
+        (
+            "/projects/42/settings",
+            200,
+            "<!doctype html><title>app</title>",
+        ),
+        ("/guide.json", 404, ""),
+        ("/assets/app.v2.js", 404, ""),
+    ];
+    for (path, status, body) in table {
+        let answer = fx.get(path, &[]).await;
+        assert_eq!(
+            (answer.status.as_u16(), answer.text.as_str()),
+            (status, body),
+            "{path}"
+        );
+    }
+}

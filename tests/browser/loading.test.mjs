@@ -110,6 +110,23 @@ test('a guide file that cannot be fetched is reported, shows nothing, and the pa
   }
 });
 
+test('a guide URL answered with a web page is reported as such, not as a JSON syntax error', async () => {
+  // A mistyped or missing `guidesUrl` on a server that answers unknown routes with the app's
+  // own page: status 200, HTML. The demo's collector does that for paths without an extension.
+  const { context, page, consoleMessages } = await openPage(env.browser);
+  await page.route(`${env.collector.url}/`, async (route) => {
+    const r = await route.fetch();
+    await route.fulfill({ response: r, body: (await r.text()).replace('guidesUrl:"/guides.json"', 'guidesUrl:"/api/guides"') });
+  });
+  await page.goto(`${env.collector.url}/`);
+  const reported = () => consoleMessages.find((m) => m.type === 'error' && m.text.includes('/api/guides'));
+  for (let i = 0; i < 100 && !reported(); i++) await page.waitForTimeout(50);
+  assert.match(reported()?.text ?? '', /\/api\/guides:1:1: .*this looks like an HTML page, not a guide file's JSON; if it came from `guidesUrl`, check that URL/);
+  assert.equal(await page.locator('wowpath-root .panel').count(), 0);
+  assert.ok(!consoleMessages.some((m) => m.type === 'pageerror'));
+  await context.close();
+});
+
 test('a loader that cannot be fetched is reported once, and the host page keeps working', async () => {
   const { context, page, consoleMessages } = await openPage(env.browser);
   await page.route('**/pkg/loader.js', (route) => route.fulfill({ status: 404, body: 'not here' }));

@@ -22,6 +22,20 @@ impl Loaded {
     }
 }
 
+/// Said when a web page came instead of the file. "expected a value" at 1:1 would be true, but
+/// the cause is nearly always a wrong `guidesUrl` on a server that answers unknown paths (or a
+/// login redirect) with an HTML page and status 200.
+const HTML_INSTEAD: &str =
+    "this looks like an HTML page, not a guide file's JSON; if it came from \
+    `guidesUrl`, check that URL: many servers answer a missing file or an expired session with \
+    a web page";
+
+fn is_html(text: &str) -> bool {
+    text.trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('<')
+}
+
 /// Parses and validates guide text. Never panics, whatever the input.
 ///
 /// A syntax error stops everything (nothing after it can be trusted). Structural errors
@@ -37,7 +51,11 @@ pub fn load(text: &str) -> Loaded {
                 code: "syntax",
                 pointer: String::new(),
                 at: index.line_col(e.offset),
-                message: e.message,
+                message: if is_html(text) {
+                    HTML_INSTEAD.to_string()
+                } else {
+                    e.message
+                },
             };
             return Loaded {
                 file: None,

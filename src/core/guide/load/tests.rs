@@ -122,3 +122,25 @@ fn the_example_files_are_clean() {
     }
     assert!(seen >= 3);
 }
+
+#[test]
+fn a_web_page_instead_of_the_file_is_named_as_such() {
+    for page in [
+        "<!doctype html><html></html>",
+        "\n  <html lang=\"en\">",
+        "\u{feff}<?xml version=\"1.0\"?>",
+    ] {
+        let d = first(page);
+        assert_eq!((d.code, d.pointer.as_str()), ("syntax", ""), "{page:?}");
+        assert!(
+            d.message.starts_with("this looks like an HTML page"),
+            "{page:?}: {}",
+            d.message
+        );
+    }
+    // Other syntax errors keep the parser's own words.
+    assert_eq!(
+        first("nope").message,
+        "expected a value (object, array, string, number, true, false or null)"
+    );
+}
