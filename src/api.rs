@@ -40,8 +40,9 @@ pub fn init_widget(
     guides_text: Option<String>,
     guides_requested: Option<js_sys::Promise>,
 ) -> Result<(), JsError> {
-    let options =
-        Options::parse(options_json).map_err(|e| JsError::new(&format!("wowpath: {e}")))?;
+    let options = Options::parse(options_json)
+        .and_then(|o| o.check_guide_source(guides_text.is_some()).map(|()| o))
+        .map_err(|e| JsError::new(&format!("wowpath: {e}")))?;
     Runtime::start(options, guides_text, guides_requested);
     Ok(())
 }

@@ -9,6 +9,7 @@ pub mod guide;
 pub mod ids;
 pub mod json;
 pub mod markdown;
+pub mod options;
 pub mod palette;
 pub mod pattern;
 pub mod selector;

@@ -2,9 +2,9 @@
 export interface InitOptions {
   /** Identifies your project to the collector. Required. */
   writeKey: string;
-  /** Base URL of the collector; events go to `{endpoint}/v1/batch`. Default: this page's origin. */
+  /** Base URL of the collector, an http(s) URL or a path on this site; events go to `{endpoint}/v1/batch`. Default: this page's origin. */
   endpoint?: string;
-  /** The guide file itself, as an object or JSON text. */
+  /** The guide file itself, as an object or JSON text. Give this or `guidesUrl`, not both. */
   guides?: object | string;
   /** Where to fetch the guide file when `guides` is not given. */
   guidesUrl?: string;
@@ -18,7 +18,7 @@ export interface InitOptions {
   gzip?: boolean;
   /** Treat Do Not Track and Global Privacy Control as an opt-out unless the user called `optIn`. Default false. */
   honorPrivacySignals?: boolean;
-  /** Give up on a request after this many ms and retry later. Default 10000. */
+  /** Give up on a request after this many ms and retry later. Default 10000, at least 1000. */
   requestTimeoutMs?: number;
 }
 

@@ -7,14 +7,13 @@ mod early;
 mod guide_fetch;
 mod guides;
 mod observe;
-mod options;
 mod outbox;
 mod stage;
 mod tabs;
 mod user;
 
+pub use crate::core::options::Options;
 pub use acts::Outcome;
-pub use options::Options;
 
 use crate::core::engine::{Engine, Observed};
 use crate::core::events::Identity;

@@ -52,3 +52,29 @@ test('bad calls reject with a clear message, log it, and leave the host page wor
   await page.click('#host-button');
   assert.equal(await page.textContent('#host-button'), 'clicked');
 });
+
+test('init options that cannot work are refused with the reason, and a corrected init then runs', async () => {
+  const { page, consoleMessages } = await openPage(env.browser);
+  await page.goto(`${env.collector.url}/bench.html`);
+  const outcomes = await page.evaluate(async () => {
+    const wowpath = await import('/pkg/index.js');
+    const settle = (p) => p.then(() => 'resolved', (e) => e.message);
+    const file = { version: 1, guides: [{ id: 'g', title: 'Try it', steps: [{ id: 'a', title: 'Do A', complete_when: { event: 'A' } }] }] };
+    const refused = [
+      await settle(wowpath.init({ writeKey: 'wk', endpoint: 'collect.example.com' })),
+      await settle(wowpath.init({ writeKey: 'wk', endpoint: 'https://collect.example.com/?k=1' })),
+      await settle(wowpath.init({ writeKey: 'wk', requestTimeoutMs: 0 })),
+      await settle(wowpath.init({ writeKey: 'wk', guides: file, guidesUrl: '/guides.json' })),
+    ];
+    const corrected = await settle(wowpath.init({ writeKey: 'options-test', flushAfterMs: 50, guides: file }));
+    return { refused, corrected, completed: await settle(wowpath.complete('g/a')) };
+  });
+  assert.match(outcomes.refused[0], /^wowpath: init options: `endpoint` "collect\.example\.com" is neither an http\(s\) URL nor a path on this site; give the collector's base URL/);
+  assert.match(outcomes.refused[1], /`endpoint` "https:\/\/collect\.example\.com\/\?k=1" has a query or fragment/);
+  assert.match(outcomes.refused[2], /`requestTimeoutMs` is 0 but must be at least 1000/);
+  assert.match(outcomes.refused[3], /give either `guides` \(the file itself\) or `guidesUrl` \(where to fetch it\), not both/);
+  assert.equal(outcomes.corrected, 'resolved');
+  assert.equal(outcomes.completed, 'resolved', 'the corrected init runs the guides');
+  assert.ok(!consoleMessages.some((m) => m.type === 'pageerror'));
+  assert.ok(!consoleMessages.some((m) => /init was called more than once/.test(m.text)), 'a refused init is not counted');
+});

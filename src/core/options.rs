@@ -1,3 +1,5 @@
+//! What a SaaS team passes to `init`: read, checked, and the collector's URLs made from it.
+
 use crate::core::json::{self, FromNode};
 
 /// What a SaaS team passes to `init`, read from its JSON text.
@@ -34,6 +36,34 @@ pub struct Options {
     pub request_timeout_ms: u32,
 }
 
+/// Below this, requests are abandoned before a slow connection can answer.
+const MIN_REQUEST_TIMEOUT_MS: u32 = 1_000;
+
+/// The collector's base URL: `/v1/batch` is appended, so it must be an http(s) URL or a path
+/// on this site, with no query or fragment to end up in the middle.
+fn check_endpoint(endpoint: &str) -> Result<(), String> {
+    if endpoint.is_empty() {
+        return Ok(());
+    }
+    let lower = endpoint.to_ascii_lowercase();
+    let scheme_ok =
+        lower.starts_with("https://") || lower.starts_with("http://") || endpoint.starts_with('/');
+    let problem = if !scheme_ok {
+        "is neither an http(s) URL nor a path on this site"
+    } else if endpoint.contains(['?', '#']) {
+        "has a query or fragment, which would come before `/v1/batch`"
+    } else if endpoint.contains(char::is_whitespace) {
+        "contains a space"
+    } else {
+        return Ok(());
+    };
+    Err(format!(
+        "init options: `endpoint` {endpoint:?} {problem}; give the collector's base URL, such as \
+         \"https://collect.example.com\" or \"/collect\", or leave it out to send to this page's \
+         origin (at endpoint)"
+    ))
+}
+
 fn default_flush_after() -> u32 {
     500
 }
@@ -56,7 +86,27 @@ impl Options {
         if options.write_key.trim().is_empty() {
             return Err("init options: `writeKey` must not be empty; copy it from your collector's project settings".into());
         }
+        check_endpoint(&options.endpoint)?;
+        if options.request_timeout_ms < MIN_REQUEST_TIMEOUT_MS {
+            return Err(format!(
+                "init options: `requestTimeoutMs` is {} but must be at least {MIN_REQUEST_TIMEOUT_MS} \
+                 (one second): a shorter limit abandons most requests on a slow connection, so \
+                 events would never leave (at requestTimeoutMs)",
+                options.request_timeout_ms
+            ));
+        }
         Ok(options)
+    }
+
+    /// `init` was given the file both inline and as a URL: which one is meant cannot be guessed.
+    pub fn check_guide_source(&self, inline: bool) -> Result<(), String> {
+        match (inline, &self.guides_url) {
+            (true, Some(url)) => Err(format!(
+                "init options: give either `guides` (the file itself) or `guidesUrl` (where to \
+                 fetch it), not both; got both, with guidesUrl {url:?}"
+            )),
+            _ => Ok(()),
+        }
     }
 
     /// A localStorage key of this project.
@@ -92,3 +142,6 @@ fn encode(text: &str) -> String {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests;
