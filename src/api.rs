@@ -3,7 +3,7 @@
 //! Promises there and console errors here, never exceptions in the host page.
 
 use crate::core::engine::Act;
-use crate::core::json;
+use crate::core::{events, ids, json};
 use crate::runtime::{self, Options, Outcome, Runtime};
 use wasm_bindgen::prelude::*;
 
@@ -19,6 +19,12 @@ fn object_text(what: &str, text: &str) -> Result<(), JsError> {
             "wowpath: {what} could not be read: {e}"
         ))),
     }
+}
+
+/// Refuses a call whose name and properties alone exceed the limit of one event.
+fn fits(call: &str, name: &str, properties_json: &str) -> Result<(), JsError> {
+    events::check_call_size(call, name, properties_json)
+        .map_err(|e| JsError::new(&format!("wowpath: {e}")))
 }
 
 fn running(command: &str) -> Result<std::rc::Rc<Runtime>, JsError> {
@@ -51,6 +57,7 @@ pub fn init_widget(
 pub fn track(event: &str, properties_json: &str) -> Result<(), JsError> {
     non_empty("the event name", event)?;
     object_text("track properties", properties_json)?;
+    fits("track", event, properties_json)?;
     running("track")?.track(event, properties_json);
     Ok(())
 }
@@ -65,6 +72,10 @@ pub fn identify(
 ) -> Result<(), JsError> {
     non_empty("the user id", user_id)?;
     object_text("identify traits", traits_json)?;
+    fits("identify", user_id, traits_json)?;
+    if let Some(hash) = &user_hash {
+        ids::check_user_hash(hash).map_err(|e| JsError::new(&format!("wowpath: {e}")))?;
+    }
     running("identify")?.identify(user_id, traits_json, user_hash);
     Ok(())
 }
@@ -73,6 +84,7 @@ pub fn identify(
 #[wasm_bindgen]
 pub fn page(name: Option<String>, properties_json: &str) -> Result<(), JsError> {
     object_text("page properties", properties_json)?;
+    fits("page", name.as_deref().unwrap_or_default(), properties_json)?;
     running("page")?.page(name.as_deref().filter(|n| !n.is_empty()), properties_json);
     Ok(())
 }
@@ -128,6 +140,7 @@ pub async fn flush() -> Result<(), JsError> {
 pub fn group(group_id: &str, traits_json: &str) -> Result<(), JsError> {
     non_empty("the group id", group_id)?;
     object_text("group traits", traits_json)?;
+    fits("group", group_id, traits_json)?;
     running("group")?.group(group_id, traits_json);
     Ok(())
 }

@@ -17,6 +17,25 @@ pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
     out
 }
 
+/// What `identify`'s `userHash` must be: the 64 hex digits of HMAC-SHA256(identity secret,
+/// userId). Checked here, where the mistake is made, rather than met later as a 403 from the
+/// collector on every progress fetch.
+pub fn check_user_hash(hash: &str) -> Result<(), String> {
+    let hash = hash.trim();
+    let problem = if hash.len() != 64 {
+        let n = hash.chars().count();
+        format!("is {n} character{} long", if n == 1 { "" } else { "s" })
+    } else if let Some(c) = hash.chars().find(|c| !c.is_ascii_hexdigit()) {
+        format!("contains {c:?}, which is not a hex digit")
+    } else {
+        return Ok(());
+    };
+    Err(format!(
+        "identify's userHash {problem}; it must be the 64 hex digits of HMAC-SHA256(identity \
+         secret, userId), computed on your server"
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -29,5 +48,27 @@ mod tests {
             super::uuid_v4([0; 16]),
             "00000000-0000-4000-8000-000000000000"
         );
+    }
+
+    #[test]
+    fn a_user_hash_is_64_hex_digits() {
+        let good = "a".repeat(32) + &"F0".repeat(16);
+        assert_eq!(super::check_user_hash(&good), Ok(()));
+        assert_eq!(
+            super::check_user_hash(&format!(" {good}\n")),
+            Ok(()),
+            "as the collector, trims"
+        );
+        let e = super::check_user_hash("5").expect_err("short");
+        assert!(
+            e.starts_with("identify's userHash is 1 character long; it must be the 64 hex digits"),
+            "{e}"
+        );
+        let e = super::check_user_hash(&("g".to_string() + &good[1..])).expect_err("not hex");
+        assert!(e.contains("contains 'g', which is not a hex digit"), "{e}");
+        // base64 of the same 32 bytes is a common mix-up: 44 characters.
+        let e = super::check_user_hash("q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=")
+            .expect_err("base64");
+        assert!(e.contains("is 44 characters long"), "{e}");
     }
 }

@@ -59,6 +59,9 @@ const noteTrack = (event, properties) => {
   if (typeof props !== 'string' || props[0] !== '{') {
     return Promise.reject(new TypeError(`wowpath: track properties must be an object, not ${kind(properties)}`));
   }
+  // Possibly over the limit of one event (32 KB of UTF-8, at most 3 bytes a character): the
+  // widget measures it now, so the Promise can say it was refused.
+  if (event.length + props.length > 10922) return call(() => wasm.track(event, props));
   if (noted.length === 0) queueMicrotask(handOver);
   noted.push(event, props, Date.now());
   return DONE;
@@ -110,7 +113,12 @@ const fetchGuideFile = (options) => {
 /** Names the signed-in user; progress made while anonymous carries over. `options.userHash`:
  * HMAC-SHA256(identity secret, userId) from your server, when the collector requires it. */
 export const identify = (userId, traits, options) =>
-  call(() => wasm.identify(text(userId), json(traits), options && options.userHash != null ? text(options.userHash) : undefined));
+  call(() => {
+    if (options != null && typeof options !== 'object') {
+      throw new TypeError(`wowpath: identify's third argument is an options object, { userHash }, not ${kind(options)}`);
+    }
+    return wasm.identify(text(userId), json(traits), options && options.userHash != null ? text(options.userHash) : undefined);
+  });
 /** Names the account (company, team) the user works in: `group('acme', { plan: 'team' })`. */
 export const group = (accountId, traits) => call(() => wasm.group(text(accountId), json(traits)));
 /** Reports something the user did: `track('Project Created', { template: 'kanban' })`. */

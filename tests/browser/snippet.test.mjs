@@ -78,3 +78,56 @@ test('init options that cannot work are refused with the reason, and a corrected
   assert.ok(!consoleMessages.some((m) => m.type === 'pageerror'));
   assert.ok(!consoleMessages.some((m) => /init was called more than once/.test(m.text)), 'a refused init is not counted');
 });
+
+test('an event too large to send is refused by its call, and changes nothing', async () => {
+  const { page, consoleMessages } = await openPage(env.browser);
+  await page.goto(`${env.collector.url}/snippet-twice.html`);
+  await page.waitForFunction(() => window.wowpath.loaded === true);
+  await page.locator('wowpath-root li[data-step="a"].done').waitFor();
+  const outcomes = await page.evaluate(async () => {
+    const settle = (p) => p.then(() => 'resolved', (e) => e.message);
+    const big = { notes: 'x'.repeat(40_000) };
+    const wide = { notes: '€'.repeat(11_000) }; // 11,000 characters, 33,000 bytes
+    return {
+      track: await settle(window.wowpath('track', 'Z', big)),
+      trackWide: await settle(window.wowpath('track', 'Z', wide)),
+      identify: await settle(window.wowpath('identify', 'user-big', big)),
+      group: await settle(window.wowpath('group', 'acme', big)),
+      page: await settle(window.wowpath('page', 'Home', big)),
+      // Just under the limit: carried out as usual.
+      fits: await settle(window.wowpath('track', 'Fits', { notes: 'y'.repeat(30_000) })),
+      pageFits: await settle(window.wowpath('page', 'Fits')),
+    };
+  });
+  for (const call of ['track', 'identify', 'group', 'page']) {
+    assert.match(outcomes[call], new RegExp(`^wowpath: this ${call} call was not carried out: its name and properties alone come to \\d+ bytes of JSON, and an event may be at most 32 KB`), call);
+  }
+  assert.match(outcomes.trackWide, /come to 33\d{3} bytes/);
+  assert.equal(outcomes.fits, 'resolved');
+  await page.evaluate(() => window.wowpath('flush'));
+  await env.collector.waitFor("SELECT type FROM events WHERE event = 'Fits' OR json_extract(raw, '$.name') = 'Fits'", (r) => r.length === 2);
+  // The refused `track('Z')` did not complete the step it names, and nothing refused was sent.
+  assert.equal(await page.locator('wowpath-root li[data-step="b"].done').count(), 0);
+  const sent = await env.collector.query("SELECT type, event, user_id FROM events WHERE event = 'Z' OR user_id = 'user-big' OR type = 'group' OR (type = 'page' AND json_extract(raw, '$.name') = 'Home')");
+  assert.deepEqual(sent, []);
+  assert.ok(!consoleMessages.some((m) => m.type === 'pageerror'));
+});
+
+test('identify refuses a userHash that cannot be an HMAC-SHA256 in hex, naming what is wrong', async () => {
+  const { page } = await openPage(env.browser);
+  await page.goto(`${env.collector.url}/snippet-twice.html`);
+  await page.waitForFunction(() => window.wowpath.loaded === true);
+  const outcomes = await page.evaluate(async () => {
+    const settle = (p) => p.then(() => 'resolved', (e) => e.message);
+    return [
+      await settle(window.wowpath('identify', 'ada', {}, { userHash: 'q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=' })),
+      await settle(window.wowpath('identify', 'ada', {}, { userHash: 'z'.repeat(64) })),
+      await settle(window.wowpath('identify', 'ada', {}, 'f'.repeat(64))),
+      await settle(window.wowpath('identify', 'ada', {}, { userHash: 'AB'.repeat(32) })),
+    ];
+  });
+  assert.match(outcomes[0], /^wowpath: identify's userHash is 44 characters long; it must be the 64 hex digits of HMAC-SHA256\(identity secret, userId\), computed on your server$/);
+  assert.match(outcomes[1], /userHash contains 'z', which is not a hex digit/);
+  assert.match(outcomes[2], /identify's third argument is an options object, \{ userHash \}, not a string/);
+  assert.equal(outcomes[3], 'resolved');
+});

@@ -2,6 +2,7 @@
 //! delivers them: batching, caps, retries, persistence and unload delivery, all pure.
 
 mod beacon;
+mod call_size;
 mod message;
 mod queue;
 #[cfg(test)]
@@ -11,6 +12,7 @@ mod retry_after;
 mod stored;
 
 pub use beacon::{BEACON_BUDGET_BYTES, BEACON_CHUNK_BYTES};
+pub use call_size::check_call_size;
 pub use message::{batch_body, Context, Identity, Message, Screen};
 pub use queue::{
     Batch, Queue, QueuedEvent, Settled, FLUSH_AT_BYTES, FLUSH_AT_COUNT, MAX_BATCH_BYTES,
