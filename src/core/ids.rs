@@ -26,7 +26,7 @@ pub fn check_user_hash(hash: &str) -> Result<(), String> {
         let n = hash.chars().count();
         format!("is {n} character{} long", if n == 1 { "" } else { "s" })
     } else if let Some(c) = hash.chars().find(|c| !c.is_ascii_hexdigit()) {
-        format!("contains {c:?}, which is not a hex digit")
+        format!("contains '{c}', which is not a hex digit")
     } else {
         return Ok(());
     };

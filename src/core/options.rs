@@ -58,7 +58,7 @@ fn check_endpoint(endpoint: &str) -> Result<(), String> {
         return Ok(());
     };
     Err(format!(
-        "init options: `endpoint` {endpoint:?} {problem}; give the collector's base URL, such as \
+        "init options: `endpoint` \"{endpoint}\" {problem}; give the collector's base URL, such as \
          \"https://collect.example.com\" or \"/collect\", or leave it out to send to this page's \
          origin (at endpoint)"
     ))
@@ -103,7 +103,7 @@ impl Options {
         match (inline, &self.guides_url) {
             (true, Some(url)) => Err(format!(
                 "init options: give either `guides` (the file itself) or `guidesUrl` (where to \
-                 fetch it), not both; got both, with guidesUrl {url:?}"
+                 fetch it), not both; got both, with guidesUrl \"{url}\""
             )),
             _ => Ok(()),
         }
