@@ -59,15 +59,23 @@ test('another 4xx drops that batch with a console error; later events still go',
   await context.close();
 });
 
-test('an event over 32 KB is refused with a warning; the others are sent', async () => {
+test('an event over 32 KB is refused, by its call or with a warning; the others are sent', async () => {
   const { context, page, consoleMessages } = await fresh();
-  await page.evaluate(() => {
-    window.wowpath('track', 'Big', { n: 0, blob: 'x'.repeat(40 * 1024) });
-    window.wowpath('track', 'Big', { n: 1 });
+  const outcomes = await page.evaluate(() => {
+    const settle = (p) => p.then(() => 'resolved', (e) => e.message);
+    return Promise.all([
+      // Its properties alone are over: the call says so.
+      settle(window.wowpath('track', 'Big', { n: 0, blob: 'x'.repeat(40 * 1024) })),
+      // Only the context the widget adds takes it over: dropped with a warning.
+      settle(window.wowpath('track', 'Big', { n: 1, blob: 'x'.repeat(32 * 1024 - 40) })),
+      settle(window.wowpath('track', 'Big', { n: 2 })),
+    ]);
   });
+  assert.match(outcomes[0], /^wowpath: this track call was not carried out: its name and properties alone come to \d+ bytes/);
+  assert.deepEqual(outcomes.slice(1), ['resolved', 'resolved']);
   await page.evaluate(() => window.wowpath('flush'));
   await allStored('Big', 1);
-  assert.deepEqual(storedNs(env.collector, 'Big').map((r) => r.n), [1]);
+  assert.deepEqual(storedNs(env.collector, 'Big').map((r) => r.n), [2]);
   assert.ok(consoleMessages.some((m) => m.type === 'warning' && /event of \d+ bytes was dropped: events may be at most 32 KB/.test(m.text)));
   await context.close();
 });
