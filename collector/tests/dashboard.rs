@@ -205,6 +205,31 @@ async fn the_report_has_the_funnel_the_experiment_and_the_stuck_users() {
     assert_eq!(later["wow"]["people"], 0);
     let bad = f.get("/dashboard/api/report?from=last-week", &admin).await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    let swapped = f
+        .get(
+            "/dashboard/api/report?from=2026-11-20&to=2026-11-10",
+            &admin,
+        )
+        .await;
+    assert_eq!(swapped.status, StatusCode::BAD_REQUEST);
+    assert!(
+        swapped
+            .text
+            .contains("`from` (2026-11-20) is after `to` (2026-11-10), so no day is in view"),
+        "{}",
+        swapped.text
+    );
+    let one_day = f
+        .get(
+            "/dashboard/api/report?from=2026-11-20&to=2026-11-20",
+            &admin,
+        )
+        .await;
+    assert_eq!(
+        one_day.status,
+        StatusCode::OK,
+        "`to` names the last day included"
+    );
     let csv = f
         .get("/dashboard/api/stuck.csv?q=globex", &admin)
         .await

@@ -44,6 +44,16 @@ pub fn filters(q: &ReportQuery, now_ms: i64) -> Result<Filters, ApiError> {
     f.from_ms = date("from", &q.from)?;
     // `to` names the last day included.
     f.to_ms = date("to", &q.to)?.map(|t| t + DAY_MS);
+    if let (Some(from), Some(to)) = (f.from_ms, f.to_ms) {
+        if from >= to {
+            // An empty report would read as "nobody onboarded", which is not what was asked.
+            return Err(ApiError::BadRequest(format!(
+                "`from` ({}) is after `to` ({}), so no day is in view; swap them",
+                q.from.as_deref().unwrap_or_default().trim(),
+                q.to.as_deref().unwrap_or_default().trim()
+            )));
+        }
+    }
     if let Some(t) = q.trait_eq.as_deref().filter(|t| !t.is_empty()) {
         let (k, v) = t.split_once(':').ok_or_else(|| {
             ApiError::BadRequest(format!(
