@@ -21,10 +21,14 @@ fn object_text(what: &str, text: &str) -> Result<(), JsError> {
     }
 }
 
+/// A reason the core gave, as the error the call's Promise rejects with.
+fn refused(why: String) -> JsError {
+    JsError::new(&format!("wowpath: {why}"))
+}
+
 /// Refuses a call whose name and properties alone exceed the limit of one event.
 fn fits(call: &str, name: &str, properties_json: &str) -> Result<(), JsError> {
-    events::check_call_size(call, name, properties_json)
-        .map_err(|e| JsError::new(&format!("wowpath: {e}")))
+    events::check_call_size(call, name, properties_json).map_err(refused)
 }
 
 fn running(command: &str) -> Result<std::rc::Rc<Runtime>, JsError> {
@@ -48,7 +52,7 @@ pub fn init_widget(
 ) -> Result<(), JsError> {
     let options = Options::parse(options_json)
         .and_then(|o| o.check_guide_source(guides_text.is_some()).map(|()| o))
-        .map_err(|e| JsError::new(&format!("wowpath: {e}")))?;
+        .map_err(refused)?;
     Runtime::start(options, guides_text, guides_requested);
     Ok(())
 }
@@ -74,7 +78,7 @@ pub fn identify(
     object_text("identify traits", traits_json)?;
     fits("identify", user_id, traits_json)?;
     if let Some(hash) = &user_hash {
-        ids::check_user_hash(hash).map_err(|e| JsError::new(&format!("wowpath: {e}")))?;
+        ids::check_user_hash(hash).map_err(refused)?;
     }
     running("identify")?.identify(user_id, traits_json, user_hash);
     Ok(())
@@ -118,7 +122,7 @@ fn settled(outcome: Outcome) -> Result<JsValue, JsError> {
     match outcome {
         Outcome::Done => Ok(JsValue::UNDEFINED),
         Outcome::Later(settles) => Ok(settles.into()),
-        Outcome::Refused(why) => Err(JsError::new(&format!("wowpath: {why}"))),
+        Outcome::Refused(why) => Err(refused(why)),
     }
 }
 
