@@ -4,6 +4,7 @@
 //! `wowpath schema` prints the JSON Schema of guide files.
 
 mod output;
+mod read;
 
 use std::process::ExitCode;
 use wowpath::core::guide::{load, Severity};
@@ -70,14 +71,15 @@ fn main() -> ExitCode {
     };
     let mut reports = Vec::new();
     for file in &args.files {
-        let text = match std::fs::read_to_string(file) {
-            Ok(t) => t,
+        let diagnostics = match read::guide_file(file) {
+            Ok(Ok(text)) => load(&text).diagnostics,
+            Ok(Err(not_utf8)) => vec![not_utf8],
             Err(e) => {
                 eprintln!("wowpath: cannot read {file}: {e}");
                 return ExitCode::from(2);
             }
         };
-        reports.push((file.as_str(), load(&text).diagnostics));
+        reports.push((file.as_str(), diagnostics));
     }
     if args.json {
         println!("{}", output::json(&reports));

@@ -92,3 +92,25 @@ fn usage_mistakes_exit_with_2() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_file_not_in_utf8_is_a_diagnostic_of_that_file() {
+    let dir = std::env::temp_dir().join(format!("wowpath-cli-latin1-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("latin1.json");
+    // "Café" saved in Latin-1: é is the single byte 0xE9.
+    let mut bytes = b"{\"version\": 1,\n \"guides\": [{\"id\": \"g\", \"title\": \"Caf".to_vec();
+    bytes.extend_from_slice(b"\xe9\", \"steps\": []}]}");
+    std::fs::write(&file, bytes).expect("write");
+    let path = file.to_string_lossy().into_owned();
+    let (code, stdout, _) = wowpath(&["check", &path]);
+    assert_eq!(code, 1, "a broken file, not a broken command: {stdout}");
+    assert!(
+        stdout.contains(&format!(
+            "{path}:2:38: error[encoding] at /: the file is not UTF-8: byte 0xE9 here"
+        )),
+        "{stdout}"
+    );
+    let (_, json, _) = wowpath(&["check", &path, "--json"]);
+    assert!(json.contains("\"code\":\"encoding\""), "{json}");
+}
