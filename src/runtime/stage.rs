@@ -7,7 +7,10 @@ use crate::core::guide::StepKind;
 use crate::core::view::{self, StepView};
 use crate::web::mount::Mount;
 use crate::web::ui::{self, OnAction, StepUi, UiAction};
-use crate::web::{page, ui::find_anchor};
+use crate::web::{
+    page,
+    ui::{find_anchor, search_anchor},
+};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
@@ -148,8 +151,9 @@ impl Runtime {
             let timer = Timeout::new(step.wait_ms, move || {
                 if let Some(rt) = weak.upgrade() {
                     rt.state.borrow_mut().waiting = None;
+                    let hidden = search_anchor(&selector).unrendered;
                     rt.with_engine(|e| {
-                        e.anchor_missing(&guide_id, &step_id, &selector, page::now_ms())
+                        e.anchor_missing(&guide_id, &step_id, &selector, hidden, page::now_ms())
                     });
                 }
             });

@@ -66,7 +66,41 @@ test('a tooltip waits for an anchor that renders late, and a missing anchor is r
   );
   const props = JSON.parse(rows.find((x) => JSON.parse(x.raw).properties.selector === '#never-there').raw).properties;
   assert.equal(props.step_id, 'ghost');
+  assert.equal(props.hidden_matches, 0, 'nothing matched at all');
   assert.match(props.url, /^\/spa/);
+});
+
+// The gap between a card and its anchor along the axis it sits on: 0 to 24 px when it points at it.
+const gapTo = (page, anchorSelector) => page.evaluate((sel) => {
+  const c = document.querySelector('wowpath-root').shadowRoot.querySelector('.card').getBoundingClientRect();
+  const b = document.querySelector(sel).getBoundingClientRect();
+  return Math.max(c.top - b.bottom, b.top - c.bottom, c.left - b.right, b.left - c.right);
+}, anchorSelector);
+
+test('a tooltip points at the rendered copy of its anchor, not a hidden one earlier in the page', async () => {
+  const { page, consoleMessages } = await open(null, '?responsive=1', '#hello');
+  const card = page.locator('wowpath-root .card', { hasText: 'Export here' });
+  await card.waitFor({ timeout: 5000 });
+  assert.equal(await card.evaluate((c) => getComputedStyle(c).visibility), 'visible');
+  const gap = await gapTo(page, '#desktop-export');
+  assert.ok(gap >= 0 && gap <= 24, `card ${gap} px from the visible button`);
+  assert.deepEqual(errors(consoleMessages), []);
+});
+
+test('an anchor that only exists hidden is reported with its hidden matches, and shows once opened', async () => {
+  const { page } = await open(null, '?folded=1', '#hello');
+  const rows = await env.collector.waitFor(
+    "SELECT raw FROM events WHERE event = 'Onboarding Target Missing'",
+    (r) => r.some((x) => JSON.parse(x.raw).properties.selector === '.menu-export'),
+  );
+  const props = JSON.parse(rows.find((x) => JSON.parse(x.raw).properties.selector === '.menu-export').raw).properties;
+  assert.equal(props.hidden_matches, 1, 'the selector is right; the element was hidden');
+  const card = page.locator('wowpath-root .card', { hasText: 'Export from the menu' });
+  assert.equal(await card.count(), 0);
+  await page.evaluate(() => { document.getElementById('menu').hidden = false; });
+  await card.waitFor({ timeout: 5000 });
+  const gap = await gapTo(page, '.menu-export');
+  assert.ok(gap >= 0 && gap <= 24, `card ${gap} px from the opened menu's button`);
 });
 
 test('with localStorage full, the widget keeps working in memory and leaves the host data alone', async () => {

@@ -99,12 +99,15 @@ impl Engine {
         effects
     }
 
-    /// The adapter could not find a tour step's anchor in time (or found it again).
+    /// The adapter could not find a tour step's anchor in time. `hidden_matches`: elements that
+    /// match but have no box (`display: none`), which tells a PM the selector is right and the
+    /// element was hidden, not absent.
     pub fn anchor_missing(
         &mut self,
         guide_id: &str,
         step_id: &str,
         selector: &str,
+        hidden_matches: u32,
         now: Millis,
     ) -> Vec<Effect> {
         if !self.missing.insert(step_key(guide_id, step_id)) {
@@ -119,7 +122,7 @@ impl Engine {
                 ("selector", selector),
                 ("url", &path),
             ],
-            &[],
+            &[("hidden_matches", u64::from(hidden_matches))],
         )];
         effects.push(Effect::Render);
         effects.extend(self.reschedule(now));

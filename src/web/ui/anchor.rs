@@ -15,43 +15,70 @@ enum Scope {
 }
 
 impl Scope {
-    fn query(&self, selector: &str) -> Option<Element> {
+    fn query_all(&self, selector: &str) -> Option<NodeList> {
         match self {
-            Scope::Document(d) => d.query_selector(selector).ok().flatten(),
-            Scope::Shadow(s) => s.query_selector(selector).ok().flatten(),
-        }
-    }
-
-    fn all(&self) -> Option<NodeList> {
-        match self {
-            Scope::Document(d) => d.query_selector_all("*").ok(),
-            Scope::Shadow(s) => s.query_selector_all("*").ok(),
+            Scope::Document(d) => d.query_selector_all(selector).ok(),
+            Scope::Shadow(s) => s.query_selector_all(selector).ok(),
         }
     }
 }
 
-fn search(scope: &Scope, selector: &str, depth: usize) -> Option<Element> {
-    if let Some(found) = scope.query(selector) {
-        return Some(found);
+/// Elements as a list can hold them; anything else is skipped.
+fn elements(list: NodeList) -> impl Iterator<Item = Element> {
+    (0..list.length()).filter_map(move |i| list.item(i)?.dyn_into::<Element>().ok())
+}
+
+/// Whether the element has a box to point at: `display: none` on it or an ancestor (a closed
+/// menu, the other half of a responsive layout) leaves it an empty one. The step's card hides
+/// by the same rule when its anchor loses its box while shown.
+fn rendered(element: &Element) -> bool {
+    let r = element.get_bounding_client_rect();
+    r.width() > 0.0 || r.height() > 0.0
+}
+
+/// What a search found: the first rendered match, else how many matches had no box.
+#[derive(Default)]
+pub struct Found {
+    pub element: Option<Element>,
+    pub unrendered: u32,
+}
+
+fn search(scope: &Scope, selector: &str, depth: usize, found: &mut Found) {
+    for element in scope.query_all(selector).into_iter().flat_map(elements) {
+        if rendered(&element) {
+            found.element = Some(element);
+            return;
+        }
+        found.unrendered += 1;
     }
     if depth >= MAX_SHADOW_DEPTH {
-        return None;
+        return;
     }
-    let all = scope.all()?;
-    (0..all.length())
-        .filter_map(|i| all.item(i)?.dyn_into::<Element>().ok())
-        .filter(|e| e.local_name() != "wowpath-root")
-        .find_map(|e| {
-            let shadow = e.shadow_root()?;
-            search(&Scope::Shadow(shadow), selector, depth + 1)
-        })
+    let hosts = scope.query_all("*").into_iter().flat_map(elements);
+    for host in hosts.filter(|e| e.local_name() != "wowpath-root") {
+        if let Some(shadow) = host.shadow_root() {
+            search(&Scope::Shadow(shadow), selector, depth + 1, found);
+            if found.element.is_some() {
+                return;
+            }
+        }
+    }
 }
 
-/// The first element matching `selector`, looking into open shadow roots when the document
-/// itself has none. An invalid selector finds nothing (guide files are validated before).
+/// The first rendered element matching `selector`, looking into open shadow roots when the
+/// document has none: a page that keeps a hidden copy of a control (a mobile menu beside the
+/// desktop one) gets its visible copy pointed at. An invalid selector finds nothing (guide
+/// files are validated before).
+pub fn search_for(selector: &str) -> Found {
+    let mut found = Found::default();
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        search(&Scope::Document(document), selector, 0, &mut found);
+    }
+    found
+}
+
 pub fn find(selector: &str) -> Option<Element> {
-    let document = web_sys::window()?.document()?;
-    search(&Scope::Document(document), selector, 0)
+    search_for(selector).element
 }
 
 pub fn rect(element: &Element) -> Rect {

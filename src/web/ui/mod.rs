@@ -10,7 +10,7 @@ mod focus;
 mod spotlight;
 mod text;
 
-pub use anchor::find as find_anchor;
+pub use anchor::{find as find_anchor, search_for as search_anchor};
 pub use card::StepUi;
 pub use checklist::ChecklistUi;
 

@@ -58,8 +58,18 @@ fn prerequisites_order_the_tour_and_missing_anchors_are_reported() {
         "/other",
     );
     assert_eq!(e.active().map(|g| g.id.as_str()), Some("tour"));
-    let effects = e.anchor_missing("tour", "t1", "#a", T0);
+    let effects = e.anchor_missing("tour", "t1", "#a", 2, T0);
     assert_eq!(emitted(&effects)[0], "Onboarding Target Missing");
+    let properties = effects.iter().find_map(|f| match f {
+        Effect::Emit { properties, .. } => Some(properties.as_str()),
+        _ => None,
+    });
+    assert!(
+        properties.is_some_and(
+            |p| p.contains(r##""selector":"#a""##) && p.contains(r#""hidden_matches":2"#)
+        ),
+        "{properties:?}"
+    );
     assert_eq!(
         e.current_tour_step(),
         Some((1, 1)),
