@@ -66,7 +66,7 @@ pub fn load(text: &str) -> Loaded {
     let read = structure::read(&root, &index);
     let mut diagnostics = read.diagnostics;
     let structural_errors = !diagnostics.is_empty();
-    let Some(file) = read.file else {
+    let Some(file) = read.file.filter(|_| !read.stood_in) else {
         return Loaded {
             file: None,
             diagnostics,

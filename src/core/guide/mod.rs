@@ -11,6 +11,7 @@ mod report;
 mod scalar;
 #[cfg(feature = "schema")]
 mod schema;
+mod stand_in;
 mod structure;
 mod validate;
 

@@ -6,6 +6,7 @@
 
 use super::error::{Diagnostic, Severity};
 use super::model::GuideFile;
+use super::stand_in::StandIns;
 use crate::core::json::{self, DeError, LineIndex, Member, Node, Value};
 use crate::core::sorted::SortedSet;
 use core::fmt::Write;
@@ -17,6 +18,9 @@ const MAX_RECOVERIES: usize = 50;
 pub struct Read {
     pub file: Option<GuideFile>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Values were made up for required fields to read on: the file's meaning is not checked,
+    /// since what it says about them would be about the made-up values.
+    pub stood_in: bool,
 }
 
 pub fn read(root: &Node, index: &LineIndex<'_>) -> Read {
@@ -39,6 +43,7 @@ pub fn read(root: &Node, index: &LineIndex<'_>) -> Read {
         work = Some(copy);
     }
     let mut removed: SortedSet<String> = SortedSet::new();
+    let mut stand_ins = StandIns::default();
     for _ in 0..MAX_RECOVERIES {
         let tree = work.as_ref().unwrap_or(root);
         let e: DeError = match json::from_node::<GuideFile>(tree) {
@@ -46,18 +51,27 @@ pub fn read(root: &Node, index: &LineIndex<'_>) -> Read {
                 return Read {
                     file: Some(file),
                     diagnostics,
+                    stood_in: !stand_ins.is_empty(),
                 }
             }
             Err(e) => e,
         };
+        let copy = work.get_or_insert_with(|| root.clone());
+        match stand_ins.retry(copy, &e.pointer) {
+            Some(true) => continue,
+            Some(false) => break,
+            None => {}
+        }
         let code = classify(&e.message);
         if code == "missing_field" && removed.iter().any(|r| is_missing_of(&e, r, &diagnostics)) {
             // The field was there misspelt or with a wrong type: already reported.
-            break;
+            match missing_field(&e) {
+                Some(field) if stand_ins.add(copy, &e.pointer, field) => continue,
+                _ => break,
+            }
         }
         let message = humanize(&e.message);
         diagnostics.push(error(index, code, e.pointer.clone(), e.span.start, message));
-        let copy = work.get_or_insert_with(|| root.clone());
         if !remove_member(copy, &e.pointer) {
             break;
         }
@@ -66,6 +80,7 @@ pub fn read(root: &Node, index: &LineIndex<'_>) -> Read {
     Read {
         file: None,
         diagnostics,
+        stood_in: !stand_ins.is_empty(),
     }
 }
 
@@ -123,15 +138,18 @@ fn humanize(message: &str) -> String {
 
 /// Whether `e` is "missing field `x`" for a field already reported at `removed`: the same
 /// field with a wrong type, or a misspelling of it (`stesp` for `steps`).
+/// The field a `missing field` error names.
+fn missing_field(e: &DeError) -> Option<&str> {
+    e.message
+        .strip_prefix("missing field `")
+        .and_then(|m| m.split('`').next())
+}
+
 fn is_missing_of(e: &DeError, removed: &str, reported: &[Diagnostic]) -> bool {
     let Some((parent, key)) = removed.rsplit_once('/') else {
         return false;
     };
-    let Some(field) = e
-        .message
-        .strip_prefix("missing field `")
-        .and_then(|m| m.split('`').next())
-    else {
+    let Some(field) = missing_field(e) else {
         return false;
     };
     let misspelt = reported
@@ -172,7 +190,7 @@ pub fn key_offset(root: &Node, pointer: &str) -> Option<usize> {
 }
 
 /// The node a pointer names, for changing it.
-fn node_at_mut<'a>(root: &'a mut Node, pointer: &str) -> Option<&'a mut Node> {
+pub(super) fn node_at_mut<'a>(root: &'a mut Node, pointer: &str) -> Option<&'a mut Node> {
     let mut node = root;
     for seg in pointer.split('/').skip(1) {
         node = match &mut node.value {

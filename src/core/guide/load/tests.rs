@@ -144,3 +144,46 @@ fn a_web_page_instead_of_the_file_is_named_as_such() {
         "expected a value (object, array, string, number, true, false or null)"
     );
 }
+
+#[test]
+fn a_misspelt_required_field_does_not_hide_the_errors_after_it() {
+    // `titel` leaves guide `a` without its required `title`; the reader goes on with a
+    // stand-in, so the mistakes in guide `b` and in the file's last field are found in the same
+    // run. The missing `title` itself is not reported again: `titel` already says it.
+    let loaded = load(
+        r##"{"version":1,"guides":[
+        {"id":"a","titel":"A","steps":[{"id":"s","title":"S","complete_when":{"manual":true}}]},
+        {"id":"b","title":"B","steps":[{"id":"t","title":"T","kind":"tooltop","anchor":"#x"}]}],
+        "holdot":0.1}"##,
+    );
+    let found: Vec<(&str, &str)> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.pointer.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("unknown_field", "/guides/0/titel"),
+            ("unknown_value", "/guides/1/steps/0/kind"),
+            ("unknown_field", "/holdot"),
+        ]
+    );
+    assert!(loaded.file.is_none());
+    // A stand-in of each kind is tried until the reader takes one: `steps` wants an array.
+    let loaded = load(
+        r#"{"version":1,"guides":[{"id":"a","title":"A","stepz":[]},{"id":"b","title":"B","priority":"high","steps":[]}]}"#,
+    );
+    let found: Vec<(&str, &str)> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.pointer.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("unknown_field", "/guides/0/stepz"),
+            ("invalid_type", "/guides/1/priority")
+        ]
+    );
+}
