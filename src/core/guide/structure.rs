@@ -63,15 +63,20 @@ pub fn read(root: &Node, index: &LineIndex<'_>) -> Read {
             None => {}
         }
         let code = classify(&e.message);
-        if code == "missing_field" && removed.iter().any(|r| is_missing_of(&e, r, &diagnostics)) {
-            // The field was there misspelt or with a wrong type: already reported.
+        // A field there misspelt or with a wrong type is reported already; missing, not yet.
+        let echo =
+            code == "missing_field" && removed.iter().any(|r| is_missing_of(&e, r, &diagnostics));
+        if !echo {
+            let message = humanize(&e.message);
+            diagnostics.push(error(index, code, e.pointer.clone(), e.span.start, message));
+        }
+        if code == "missing_field" {
+            // Nothing to remove: a stand-in lets the reader go on past this object.
             match missing_field(&e) {
                 Some(field) if stand_ins.add(copy, &e.pointer, field) => continue,
                 _ => break,
             }
         }
-        let message = humanize(&e.message);
-        diagnostics.push(error(index, code, e.pointer.clone(), e.span.start, message));
         if !remove_member(copy, &e.pointer) {
             break;
         }

@@ -186,4 +186,20 @@ fn a_misspelt_required_field_does_not_hide_the_errors_after_it() {
             ("invalid_type", "/guides/1/priority")
         ]
     );
+    // A required field left out altogether is reported, and the reading goes on too.
+    let loaded = load(
+        r#"{"version":1,"guides":[{"title":"A","steps":[]},{"id":"b","title":"B","steps":[{"id":"t","title":"T","kind":"tooltop","anchor":"x"}]}]}"#,
+    );
+    let found: Vec<(&str, &str)> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.pointer.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("missing_field", "/guides/0"),
+            ("unknown_value", "/guides/1/steps/0/kind")
+        ]
+    );
 }
