@@ -114,6 +114,10 @@ impl Runtime {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
+        let mount = self.state.borrow().mount.clone();
+        if let Some(mount) = mount {
+            mount.keep_attached();
+        }
         for sel in appears {
             let present = document.query_selector(sel).ok().flatten().is_some();
             let new = present && self.appeared.borrow_mut().insert(sel.clone());

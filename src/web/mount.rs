@@ -100,6 +100,22 @@ impl Mount {
             .set_attribute("dir", if rtl { "rtl" } else { "ltr" });
     }
 
+    /// Puts the widget back after the host replaced the element it was in: Turbo and similar
+    /// libraries swap `<body>` on every navigation, and some apps rewrite `body.innerHTML`.
+    /// Its shadow root and listeners come back with it; only the top layer must be re-entered.
+    pub fn keep_attached(&self) {
+        if self.host.is_connected() {
+            return;
+        }
+        let parent: Option<Element> = match self.document.body() {
+            Some(body) => Some(body.into()),
+            None => self.document.document_element(),
+        };
+        if parent.is_some_and(|p| p.append_child(&self.host).is_ok()) {
+            let _ = self.root.show_popover();
+        }
+    }
+
     /// Says `text` politely to screen-reader users.
     pub fn announce(&self, text: &str) {
         self.live.set_text_content(Some(text));

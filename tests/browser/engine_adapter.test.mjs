@@ -103,6 +103,26 @@ test('an anchor that only exists hidden is reported with its hidden matches, and
   assert.ok(gap >= 0 && gap <= 24, `card ${gap} px from the opened menu's button`);
 });
 
+test('when the host swaps its <body> (as Turbo does on each visit) the widget comes back and keeps working', async () => {
+  const { page, consoleMessages } = await open(null, '?late=60000');
+  for (const swap of [
+    () => {
+      const body = document.createElement('body');
+      body.innerHTML = '<main id="view"><button id="hello" type="button">Hello</button></main><output id="clicks">0</output><output id="renders">0</output>';
+      document.documentElement.replaceChild(body, document.body);
+    },
+    () => { document.body.innerHTML = '<main id="view"><button id="hello" type="button">Hello again</button></main><output id="clicks">0</output><output id="renders">0</output>'; },
+  ]) {
+    await page.evaluate(swap);
+    await page.locator('wowpath-root li[data-step="hello"]').waitFor({ timeout: 2000 });
+    assert.ok(await page.locator('wowpath-root .panel').isVisible(), 'the checklist is back on screen');
+    assert.equal(await page.evaluate(() => document.querySelector('wowpath-root').shadowRoot.querySelector('.root').matches(':popover-open')), true, 'in the top layer again');
+  }
+  await page.click('#hello');
+  await eventually(async () => assert.deepEqual(await done(page), ['hello']));
+  assert.deepEqual(errors(consoleMessages), []);
+});
+
 test('with localStorage full, the widget keeps working in memory and leaves the host data alone', async () => {
   const fill = () => {
     localStorage.setItem('host-data', 'precious');
