@@ -194,6 +194,10 @@ impl Runtime {
 
     /// The page moved or changed: follow the anchor, or show a step whose anchor just appeared.
     pub(super) fn on_layout_change(self: &Rc<Self>) {
+        let mount = self.state.borrow().mount.clone();
+        if let Some(mount) = mount {
+            mount.cancel_host_zoom();
+        }
         let step = self.state.borrow_mut().step_ui.take();
         if let Some(mut step) = step {
             step.place();

@@ -19,6 +19,8 @@ pub struct Mount {
     live: HtmlElement,
     /// The theme and direction last applied: every render passes them, and they rarely change.
     applied: std::cell::RefCell<Option<(Theme, bool)>>,
+    /// The host's zoom last cancelled (1: none).
+    host_zoom: std::cell::Cell<f64>,
 }
 
 impl Mount {
@@ -52,6 +54,7 @@ impl Mount {
             root,
             live,
             applied: Default::default(),
+            host_zoom: std::cell::Cell::new(1.0),
         })
     }
 
@@ -98,6 +101,29 @@ impl Mount {
         let _ = self
             .root
             .set_attribute("dir", if rtl { "rtl" } else { "ltr" });
+    }
+
+    /// Cancels a CSS `zoom` the host applies to the widget (on `<html>`, `<body>` or our element):
+    /// every position the widget computes is in viewport pixels, which a zoomed widget would scale
+    /// again, leaving its cards off their anchors by the zoom factor.
+    pub fn cancel_host_zoom(&self) {
+        // Read on our own container, which has a box (the host element may have none): its
+        // zoom is the host's times the inverse we set last, `1 / host_zoom`.
+        let effective = super::js::prop(&self.root, "currentCSSZoom")
+            .and_then(|z| z.as_f64())
+            .filter(|z| z.is_finite() && *z > 0.0)
+            .unwrap_or(1.0);
+        let zoom = effective * self.host_zoom.get();
+        if (zoom - self.host_zoom.get()).abs() < 1e-3 {
+            return;
+        }
+        self.host_zoom.set(zoom);
+        let style = self.root.style();
+        let _ = if (zoom - 1.0).abs() < 1e-6 {
+            style.remove_property("zoom").map(|_| ())
+        } else {
+            style.set_property("zoom", &(1.0 / zoom).to_string())
+        };
     }
 
     /// Puts the widget back after the host replaced the element it was in: Turbo and similar

@@ -31,6 +31,7 @@ const PAGES = [
   { name: 'rtl', placement: 'right-start', rtl: true, words: { next: 'التالي', done: 'تم', close: 'أغلق هذا الدليل' } },
   { name: 'shadow' },
   { name: 'mobile', placement: 'right', viewport: { width: 360, height: 640 } },
+  { name: 'zoom' },
 ];
 
 const errors = (messages) => messages.filter((m) => m.type === 'pageerror' || m.type === 'error');
