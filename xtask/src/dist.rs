@@ -2,12 +2,17 @@
 //! the peers' figures, with the largest wasm functions as the first places to look.
 
 use crate::{build, compress, util::root, wasm_functions};
-use anyhow::Result;
+use anyhow::{bail, Context, Result};
+use std::path::Path;
 
 /// Whole widget on the wire (wasm + JS + CSS, brotli), bytes.
 pub const WIDGET_BUDGET: usize = 30 * 1024;
 /// The inline snippet, brotli, bytes.
 pub const SNIPPET_BUDGET: usize = 1024;
+/// While the widget is over its budget, a ceiling a little above its size keeps it from growing
+/// by accident (printing one `f64` once brought in the float formatter, +8.7 KB). A change that
+/// needs more room raises it, saying why; `cargo xtask test` fails above it.
+pub const WIDGET_CEILING: usize = 128 * 1024;
 /// What a page that pastes the snippet loads: the bundled loader (JS and CSS), then the wasm.
 pub const LOADED: [&str; 2] = ["loader.js", "wowpath_bg.wasm"];
 /// The npm entry (`import * as wowpath from 'wowpath'`) instead of the loader.
@@ -49,6 +54,31 @@ fn row(name: &str, s: &Sizes) {
 
 fn kb(bytes: usize) -> String {
     format!("{:.1} KB", bytes as f64 / 1024.0)
+}
+
+/// The snippet path's brotli size, from the twins the build wrote, against the ceiling.
+pub fn check_ceiling(pkg: &Path) -> Result<()> {
+    let mut brotli = 0;
+    for name in LOADED {
+        let twin = pkg.join(format!("{name}.br"));
+        brotli += std::fs::metadata(&twin)
+            .with_context(|| format!("reading the size of {}", twin.display()))?
+            .len() as usize;
+    }
+    if brotli > WIDGET_CEILING {
+        bail!(
+            "the widget is {} brotli, over its ceiling of {}: run `cargo xtask dist` to see what \
+             grew, and shrink it or raise WIDGET_CEILING in xtask/src/dist.rs with the reason",
+            kb(brotli),
+            kb(WIDGET_CEILING)
+        );
+    }
+    eprintln!(
+        "xtask: the widget is {} brotli, under its ceiling of {}",
+        kb(brotli),
+        kb(WIDGET_CEILING)
+    );
+    Ok(())
 }
 
 pub fn run() -> Result<()> {
@@ -115,4 +145,29 @@ pub fn run() -> Result<()> {
         println!("{size:>7}  {name}");
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ceiling_counts_the_brotli_twins_of_what_a_page_loads() {
+        let pkg = std::env::temp_dir().join(format!("wowpath-ceiling-{}", std::process::id()));
+        std::fs::create_dir_all(&pkg).expect("temp dir");
+        let write = |name: &str, len: usize| {
+            std::fs::write(pkg.join(format!("{name}.br")), vec![0u8; len]).expect("twin")
+        };
+        write("loader.js", 5 * 1024);
+        write("wowpath_bg.wasm", WIDGET_CEILING - 5 * 1024);
+        assert!(check_ceiling(&pkg).is_ok(), "exactly at the ceiling");
+        write("wowpath_bg.wasm", WIDGET_CEILING - 5 * 1024 + 1);
+        let e = check_ceiling(&pkg).expect_err("one byte over").to_string();
+        assert!(e.contains("over its ceiling of 128.0 KB"), "{e}");
+        std::fs::remove_file(pkg.join("loader.js.br")).expect("remove");
+        assert!(
+            check_ceiling(&pkg).is_err(),
+            "a missing twin is an error, not zero bytes"
+        );
+    }
 }

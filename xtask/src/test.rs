@@ -2,7 +2,7 @@
 //! end-to-end suites in headless Chromium against the real collector and the built widget.
 
 use crate::util::{cargo, root, run as run_cmd};
-use crate::{build, setup};
+use crate::{build, dist, setup};
 use anyhow::{bail, Result};
 use std::process::Command;
 
@@ -18,7 +18,8 @@ pub fn run(args: &[String]) -> Result<()> {
     run_cmd(cargo().args(["test", "--workspace"]))?;
 
     eprintln!("\nxtask: browser and end-to-end tests");
-    build::run()?;
+    let pkg = build::run()?;
+    dist::check_ceiling(&pkg)?;
     let root = root();
     let collector = root.join("target/debug/wowpath-collector");
     run_cmd(
