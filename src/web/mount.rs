@@ -125,7 +125,10 @@ impl Mount {
             // Four decimals with integer formatting only: formatting an f64 would link in
             // the float printing code, about 8 KB of brotli.
             let inverse = (10_000.0 / zoom).round() as u64;
-            style.set_property("zoom", &format!("{}.{:04}", inverse / 10_000, inverse % 10_000))
+            style.set_property(
+                "zoom",
+                &format!("{}.{:04}", inverse / 10_000, inverse % 10_000),
+            )
         };
     }
 
