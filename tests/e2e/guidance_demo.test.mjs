@@ -54,3 +54,22 @@ test('demo app: checklist and tour are visible, in place and clickable, and the 
   assert.deepEqual(consoleMessages.filter((x) => x.type === 'error' || x.type === 'pageerror'), []);
   await context.close();
 });
+
+test('a printed page shows the app without the guidance or the spotlight\'s shade', async () => {
+  const { page, context } = await openPage(env.browser);
+  const widget = new Widget(page);
+  await new Trackly(page, env.collector.url).open();
+  await widget.panel.waitFor({ state: 'visible' });
+  await widget.clickCentre(new Checklist(page).item('create-project').getByRole('button'));
+  await widget.waitForStep('project-tour/name-it');
+  const shown = () => page.evaluate(() => {
+    const root = document.querySelector('wowpath-root').shadowRoot.querySelector('.root');
+    return { widget: root.checkVisibility(), app: document.querySelector('#new-project').checkVisibility() };
+  });
+  assert.deepEqual(await shown(), { widget: true, app: true });
+  await page.emulateMedia({ media: 'print' });
+  assert.deepEqual(await shown(), { widget: false, app: true });
+  await page.emulateMedia({ media: 'screen' });
+  assert.deepEqual(await shown(), { widget: true, app: true }, 'back on screen after printing');
+  await context.close();
+});
