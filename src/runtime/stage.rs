@@ -123,6 +123,7 @@ impl Runtime {
                     st.step_ui.take()
                 };
                 drop(old);
+                mount.follow_modal(None);
             }
         }
     }
@@ -162,6 +163,7 @@ impl Runtime {
             st.waiting_for = Some(key);
             return;
         }
+        mount.follow_modal(anchor.as_ref());
         let ui = StepUi::show(mount, &step, rtl, anchor, self.on_action());
         let mut st = self.state.borrow_mut();
         st.waiting = None;
@@ -195,12 +197,15 @@ impl Runtime {
     /// The page moved or changed: follow the anchor, or show a step whose anchor just appeared.
     pub(super) fn on_layout_change(self: &Rc<Self>) {
         let mount = self.state.borrow().mount.clone();
-        if let Some(mount) = mount {
+        if let Some(mount) = &mount {
             mount.cancel_host_zoom();
         }
         let step = self.state.borrow_mut().step_ui.take();
         if let Some(mut step) = step {
             step.place();
+            if let Some(mount) = &mount {
+                mount.follow_modal(step.anchor());
+            }
             self.state.borrow_mut().step_ui = Some(step);
             return;
         }

@@ -132,6 +132,32 @@ impl Mount {
         };
     }
 
+    /// While a tour step's anchor is inside the host's open modal `<dialog>`, everything outside
+    /// that dialog is inert and under its backdrop: the widget's element then moves into the
+    /// dialog and re-enters the top layer above it. Otherwise it lives at the end of `<body>`.
+    pub fn follow_modal(&self, anchor: Option<&Element>) {
+        let dialog = anchor.and_then(|a| a.closest("dialog:modal").ok().flatten());
+        let Some(parent) = dialog.or_else(|| self.home()) else {
+            return;
+        };
+        let here = self.host.parent_node();
+        if here.is_some_and(|p| p.is_same_node(Some(&parent))) {
+            return;
+        }
+        // Moving an open popover closes it: show it again, now on top.
+        if parent.append_child(&self.host).is_ok() {
+            let _ = self.root.show_popover();
+        }
+    }
+
+    /// Where the widget's element lives when no modal dialog needs it.
+    fn home(&self) -> Option<Element> {
+        match self.document.body() {
+            Some(body) => Some(body.into()),
+            None => self.document.document_element(),
+        }
+    }
+
     /// Puts the widget back after the host replaced the element it was in: Turbo and similar
     /// libraries swap `<body>` on every navigation, and some apps rewrite `body.innerHTML`.
     /// Its shadow root and listeners come back with it; only the top layer must be re-entered.
@@ -139,11 +165,10 @@ impl Mount {
         if self.host.is_connected() {
             return;
         }
-        let parent: Option<Element> = match self.document.body() {
-            Some(body) => Some(body.into()),
-            None => self.document.document_element(),
-        };
-        if parent.is_some_and(|p| p.append_child(&self.host).is_ok()) {
+        if self
+            .home()
+            .is_some_and(|p| p.append_child(&self.host).is_ok())
+        {
             let _ = self.root.show_popover();
         }
     }

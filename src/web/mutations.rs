@@ -42,10 +42,13 @@ pub fn watch(on_change: impl Fn() + 'static) -> Option<DomWatch> {
     init.set_child_list(true);
     init.set_subtree(true);
     init.set_attributes(true);
-    init.set_attribute_filter(&js_sys::Array::of3(
+    // What shows or hides an element without adding it: `open` is how a <dialog> or <details>
+    // appears, and a tour step pointing into one waits for it.
+    init.set_attribute_filter(&js_sys::Array::of4(
         &"class".into(),
         &"hidden".into(),
         &"style".into(),
+        &"open".into(),
     ));
     let root: web_sys::Node = document.document_element()?.into();
     observer.observe_with_options(&root, &init).ok()?;

@@ -123,6 +123,38 @@ test('when the host swaps its <body> (as Turbo does on each visit) the widget co
   assert.deepEqual(errors(consoleMessages), []);
 });
 
+test('a step pointing into the host\'s modal dialog shows above it, usable, and the widget returns after', async () => {
+  const { page, context, consoleMessages } = await openPage(env.browser);
+  await page.goto(`${env.collector.url}/dialog.html`);
+  await page.waitForFunction(() => window.wowpath && window.wowpath.loaded);
+  await page.click('#open');
+  const card = page.locator('wowpath-root .card', { hasText: 'Save your settings' });
+  await card.waitFor({ timeout: 5000 });
+  await page.waitForTimeout(100);
+  // Nothing of the dialog's (its backdrop included) covers the card, and it points at Save.
+  const top = await card.evaluate((c) => {
+    const r = c.getBoundingClientRect();
+    return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)?.localName;
+  });
+  assert.equal(top, 'wowpath-root');
+  const gap = await gapTo(page, '#save');
+  assert.ok(gap >= 0 && gap <= 24, `card ${gap} px from Save`);
+  // A real click on the card's button works: outside the dialog it would be inert.
+  const done = card.locator('button.primary');
+  const box = await done.boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await card.waitFor({ state: 'detached', timeout: 5000 });
+  await page.click('#save');
+  // With the dialog closed the widget is back at the end of <body>, on screen and clickable.
+  await eventually(async () => assert.equal(await page.evaluate(() => document.querySelector('wowpath-root').parentElement.localName), 'body'));
+  const launcher = page.locator('wowpath-root .launcher');
+  await launcher.waitFor();
+  await launcher.click();
+  await page.locator('wowpath-root .panel').waitFor({ state: 'hidden' });
+  assert.deepEqual(errors(consoleMessages), []);
+  await context.close();
+});
+
 test('with localStorage full, the widget keeps working in memory and leaves the host data alone', async () => {
   const fill = () => {
     localStorage.setItem('host-data', 'precious');

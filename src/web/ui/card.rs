@@ -131,6 +131,11 @@ impl StepUi {
         Some(ui)
     }
 
+    /// The element the step points at, when it has one and it is in the page.
+    pub fn anchor(&self) -> Option<&Element> {
+        self.anchor.as_ref()
+    }
+
     /// Scrolls the anchor into view when it is off screen.
     fn reveal(&self) {
         let Some(a) = &self.anchor else { return };
