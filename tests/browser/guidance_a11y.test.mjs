@@ -119,3 +119,37 @@ for (const motion of ['no-preference', 'reduce']) {
     await context.close();
   });
 }
+
+test('forced colours (Windows contrast themes): the launcher keeps an edge and progress stays visible', async () => {
+  const { page, context, widget } = await open('zindex', 'checklist', { forcedColors: 'active' });
+  await widget.panel.waitFor({ state: 'visible' });
+  const looks = await page.evaluate(() => {
+    const root = document.querySelector('wowpath-root').shadowRoot;
+    const css = (sel) => getComputedStyle(root.querySelector(sel));
+    const launcher = css('.launcher');
+    const box = root.querySelector('.launcher').getBoundingClientRect();
+    return {
+      edge: `${launcher.borderTopStyle} ${launcher.borderTopWidth}`,
+      edgeColour: launcher.borderTopColor,
+      pageColour: getComputedStyle(document.body).backgroundColor,
+      barEdge: css('.bar').borderTopStyle,
+      fill: css('.bar > i').backgroundColor,
+      barBack: css('.bar').backgroundColor,
+      size: [Math.round(box.width), Math.round(box.height)],
+    };
+  });
+  assert.equal(looks.edge, 'solid 1px');
+  assert.notEqual(looks.edgeColour, looks.pageColour, 'the edge shows against the page');
+  assert.equal(looks.barEdge, 'solid');
+  assert.notEqual(looks.fill, looks.barBack, 'the progress fill differs from its track');
+  // The same pill as without forced colours: the edge takes the padding's place.
+  const { page: plain, context: plainContext, widget: plainWidget } = await open('zindex', 'checklist');
+  await plainWidget.panel.waitFor({ state: 'visible' });
+  const plainSize = await plain.evaluate(() => {
+    const b = document.querySelector('wowpath-root').shadowRoot.querySelector('.launcher').getBoundingClientRect();
+    return [Math.round(b.width), Math.round(b.height)];
+  });
+  assert.deepEqual(looks.size, plainSize);
+  await plainContext.close();
+  await context.close();
+});
