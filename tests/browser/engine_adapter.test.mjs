@@ -155,6 +155,33 @@ test('a step pointing into the host\'s modal dialog shows above it, usable, and 
   await context.close();
 });
 
+test('on a short screen a long step scrolls its text and keeps its title and buttons in view', async () => {
+  const { page, context } = await openPage(env.browser, { viewport: { width: 720, height: 320 } });
+  await page.goto(`${env.collector.url}/spa.html?long=1&late=60000`);
+  const card = page.locator('wowpath-root .card', { hasText: 'Say hello' });
+  await card.waitFor({ timeout: 5000 });
+  await page.waitForTimeout(100);
+  const m = await card.evaluate((c) => {
+    const r = c.getBoundingClientRect();
+    const body = c.querySelector('.body');
+    const next = c.querySelector('button.primary').getBoundingClientRect();
+    return {
+      top: r.top, bottom: r.bottom, height: innerHeight,
+      scrolls: body.scrollHeight > body.clientHeight + 1,
+      nextHit: document.elementFromPoint(next.x + next.width / 2, next.y + next.height / 2)?.localName,
+      nextInView: next.top >= 0 && next.bottom <= innerHeight,
+    };
+  });
+  assert.ok(m.top >= 0 && m.bottom <= m.height, `card ${m.top}–${m.bottom} within 0–${m.height}`);
+  assert.ok(m.scrolls, 'the body scrolls');
+  assert.ok(m.nextInView && m.nextHit === 'wowpath-root', `Next in view and on top: ${JSON.stringify(m)}`);
+  const next = card.locator('button.primary');
+  const box = await next.boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.locator('wowpath-root .card', { hasText: 'Next one' }).waitFor();
+  await context.close();
+});
+
 test('with localStorage full, the widget keeps working in memory and leaves the host data alone', async () => {
   const fill = () => {
     localStorage.setItem('host-data', 'precious');
