@@ -41,8 +41,9 @@ pub struct Runtime {
     state: RefCell<State>,
     listeners: RefCell<Vec<EventListener>>,
     outbox: RefCell<outbox::Outbox>,
-    /// The language texts are shown in.
-    locale: String,
+    /// The language texts are shown in: the `locale` option, else the page's, which a
+    /// single-page app may switch while it runs (see `stage::follow_page_language`).
+    locale: RefCell<String>,
     /// Log every scheduling decision (init option `debug`, or `?wowpath_debug` in the URL).
     debug: bool,
     last_explained: RefCell<Vec<String>>,
@@ -107,7 +108,7 @@ impl Runtime {
             state: RefCell::default(),
             listeners: RefCell::default(),
             outbox: RefCell::default(),
-            locale,
+            locale: RefCell::new(locale),
             debug,
             last_explained: RefCell::default(),
             appeared: RefCell::default(),

@@ -118,6 +118,7 @@ impl Runtime {
         if let Some(mount) = mount {
             mount.keep_attached();
         }
+        self.follow_page_language();
         for sel in appears {
             let present = document.query_selector(sel).ok().flatten().is_some();
             let new = present && self.appeared.borrow_mut().insert(sel.clone());

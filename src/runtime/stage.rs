@@ -87,7 +87,7 @@ impl Runtime {
             .borrow()
             .engine
             .as_ref()
-            .map(|e| view::build(e, &self.locale));
+            .map(|e| view::build(e, &self.locale.borrow()));
         let old = self.state.borrow_mut().checklist_ui.take();
         drop(old);
         let Some(view) = view.filter(|v| v.checklist.is_some() || v.step.is_some()) else {
@@ -194,6 +194,22 @@ impl Runtime {
             .collect()
     }
 
+    /// A single-page app switched its language (`<html lang>`): without a `locale` option the
+    /// guidance follows, redrawing the open step in the new language.
+    pub(super) fn follow_page_language(self: &Rc<Self>) {
+        if self.options.locale.is_some() {
+            return;
+        }
+        let now = page::locale(None);
+        if *self.locale.borrow() == now {
+            return;
+        }
+        *self.locale.borrow_mut() = now;
+        let open = self.state.borrow_mut().step_ui.take();
+        drop(open);
+        self.render();
+    }
+
     /// The page moved or changed: follow the anchor, or show a step whose anchor just appeared.
     pub(super) fn on_layout_change(self: &Rc<Self>) {
         let mount = self.state.borrow().mount.clone();
@@ -215,7 +231,7 @@ impl Runtime {
                 .borrow()
                 .engine
                 .as_ref()
-                .and_then(|e| view::build(e, &self.locale).step)
+                .and_then(|e| view::build(e, &self.locale.borrow()).step)
                 .and_then(|s| s.anchor)
                 .is_some_and(|a| find_anchor(&a).is_some());
             if found {

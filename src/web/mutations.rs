@@ -43,12 +43,14 @@ pub fn watch(on_change: impl Fn() + 'static) -> Option<DomWatch> {
     init.set_subtree(true);
     init.set_attributes(true);
     // What shows or hides an element without adding it: `open` is how a <dialog> or <details>
-    // appears, and a tour step pointing into one waits for it.
-    init.set_attribute_filter(&js_sys::Array::of4(
+    // appears, and a tour step pointing into one waits for it. `lang`: an app switching its
+    // language.
+    init.set_attribute_filter(&js_sys::Array::of5(
         &"class".into(),
         &"hidden".into(),
         &"style".into(),
         &"open".into(),
+        &"lang".into(),
     ));
     let root: web_sys::Node = document.document_element()?.into();
     observer.observe_with_options(&root, &init).ok()?;

@@ -182,6 +182,24 @@ test('on a short screen a long step scrolls its text and keeps its title and but
   await context.close();
 });
 
+test('when the app switches <html lang>, the guidance follows it, the open step included', async () => {
+  const { page, context, consoleMessages } = await openPage(env.browser);
+  await page.goto(`${env.collector.url}/spa.html?i18n=1&late=60000`);
+  const card = page.locator('wowpath-root .card');
+  await card.locator('h2', { hasText: 'Say hello to everyone' }).waitFor({ timeout: 5000 });
+  assert.equal(await card.locator('button.primary').textContent(), 'Next');
+  await page.evaluate(() => { document.documentElement.lang = 'fr'; });
+  await card.locator('h2', { hasText: 'Dites bonjour à tous' }).waitFor({ timeout: 2000 });
+  assert.equal(await card.locator('button.primary').textContent(), 'Suivant');
+  // Still the same step of the same tour: the switch moved nothing on.
+  assert.equal(await card.getAttribute('data-step'), 'lang-tour/hi');
+  await page.evaluate(() => { document.documentElement.lang = 'en-GB'; });
+  await card.locator('h2', { hasText: 'Say hello to everyone' }).waitFor({ timeout: 2000 });
+  assert.equal(await card.locator('button.primary').textContent(), 'Next');
+  assert.deepEqual(errors(consoleMessages), []);
+  await context.close();
+});
+
 test('with localStorage full, the widget keeps working in memory and leaves the host data alone', async () => {
   const fill = () => {
     localStorage.setItem('host-data', 'precious');
