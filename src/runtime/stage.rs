@@ -164,6 +164,10 @@ impl Runtime {
             return;
         }
         mount.follow_modal(anchor.as_ref());
+        // Here, not on every draw: reading the zoom computes styles, which placing the card
+        // does anyway but a checklist-only first draw need not; the DOM watcher, woken by the
+        // widget's own element arriving, corrects a checklist drawn under a zoom.
+        mount.cancel_host_zoom();
         let ui = StepUi::show(mount, &step, rtl, anchor, self.on_action());
         let mut st = self.state.borrow_mut();
         st.waiting = None;

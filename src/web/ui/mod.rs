@@ -78,7 +78,6 @@ pub fn render_checklist(
     on_action: OnAction,
 ) -> Option<ChecklistUi> {
     mount.apply_theme(&view.theme, view.rtl);
-    mount.cancel_host_zoom();
     let checklist = view.checklist.as_ref()?;
     checklist::render(mount, checklist, open, on_action)
 }
