@@ -14,6 +14,12 @@ pub struct Rect {
 }
 
 impl Rect {
+    /// Whether there is anything to point at: an element under `display: none` (itself or an
+    /// ancestor) measures as an empty rect.
+    pub fn has_box(&self) -> bool {
+        self.width > 0.0 || self.height > 0.0
+    }
+
     pub fn right(&self) -> f64 {
         self.x + self.width
     }

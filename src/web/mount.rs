@@ -41,21 +41,15 @@ impl Mount {
         let _ = live.set_attribute("role", "status");
         root.append_child(&live).ok()?;
         shadow.append_child(&root).ok()?;
-        let parent: Element = match document.body() {
-            Some(body) => body.into(),
-            None => document.document_element()?,
-        };
-        parent.append_child(&host).ok()?;
-        // Without popover support (old browsers) the fixed position still applies.
-        let _ = root.show_popover();
-        Some(Mount {
+        let mount = Mount {
             host,
             document,
             root,
             live,
             applied: Default::default(),
             host_zoom: std::cell::Cell::new(1.0),
-        })
+        };
+        mount.enter(&home(&mount.document)?).then_some(mount)
     }
 
     /// Theme colours as custom properties (one set per colour scheme, each measured to reach
@@ -137,45 +131,48 @@ impl Mount {
     /// dialog and re-enters the top layer above it. Otherwise it lives at the end of `<body>`.
     pub fn follow_modal(&self, anchor: Option<&Element>) {
         let dialog = anchor.and_then(|a| a.closest("dialog:modal").ok().flatten());
-        let Some(parent) = dialog.or_else(|| self.home()) else {
+        let Some(parent) = dialog.or_else(|| home(&self.document)) else {
             return;
         };
         let here = self.host.parent_node();
-        if here.is_some_and(|p| p.is_same_node(Some(&parent))) {
-            return;
-        }
-        // Moving an open popover closes it: show it again, now on top.
-        if parent.append_child(&self.host).is_ok() {
-            let _ = self.root.show_popover();
+        if !here.is_some_and(|p| p.is_same_node(Some(&parent))) {
+            self.enter(&parent);
         }
     }
 
-    /// Where the widget's element lives when no modal dialog needs it.
-    fn home(&self) -> Option<Element> {
-        match self.document.body() {
-            Some(body) => Some(body.into()),
-            None => self.document.document_element(),
+    /// Appends the widget's element to `parent` and shows it in the top layer, on top: an open
+    /// popover that is moved closes, and one shown last is above the others. Without popover
+    /// support (old browsers) the fixed position still applies.
+    fn enter(&self, parent: &Element) -> bool {
+        let entered = parent.append_child(&self.host).is_ok();
+        if entered {
+            let _ = self.root.show_popover();
         }
+        entered
     }
 
     /// Puts the widget back after the host replaced the element it was in: Turbo and similar
     /// libraries swap `<body>` on every navigation, and some apps rewrite `body.innerHTML`.
     /// Its shadow root and listeners come back with it; only the top layer must be re-entered.
     pub fn keep_attached(&self) {
-        if self.host.is_connected() {
-            return;
-        }
-        if self
-            .home()
-            .is_some_and(|p| p.append_child(&self.host).is_ok())
-        {
-            let _ = self.root.show_popover();
+        if !self.host.is_connected() {
+            if let Some(parent) = home(&self.document) {
+                self.enter(&parent);
+            }
         }
     }
 
     /// Says `text` politely to screen-reader users.
     pub fn announce(&self, text: &str) {
         self.live.set_text_content(Some(text));
+    }
+}
+
+/// Where the widget's element lives when no modal dialog needs it: the end of `<body>`.
+fn home(document: &Document) -> Option<Element> {
+    match document.body() {
+        Some(body) => Some(body.into()),
+        None => document.document_element(),
     }
 }
 

@@ -143,3 +143,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn an_empty_rect_has_no_box_but_a_line_does() {
+    let r = |width, height| Rect {
+        x: 40.0,
+        y: 40.0,
+        width,
+        height,
+    };
+    assert!(
+        !r(0.0, 0.0).has_box(),
+        "display: none measures 0 × 0 at any position"
+    );
+    assert!(
+        r(0.0, 20.0).has_box(),
+        "a vertical rule is something to point at"
+    );
+    assert!(r(120.0, 0.0).has_box());
+    assert!(r(120.0, 32.0).has_box());
+}

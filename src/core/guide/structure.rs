@@ -141,8 +141,6 @@ fn humanize(message: &str) -> String {
     format!("{head}expected {what}{sep}{rest}")
 }
 
-/// Whether `e` is "missing field `x`" for a field already reported at `removed`: the same
-/// field with a wrong type, or a misspelling of it (`stesp` for `steps`).
 /// The field a `missing field` error names.
 fn missing_field(e: &DeError) -> Option<&str> {
     e.message
@@ -150,6 +148,8 @@ fn missing_field(e: &DeError) -> Option<&str> {
         .and_then(|m| m.split('`').next())
 }
 
+/// Whether `e` is "missing field `x`" for a field already reported at `removed`: the same
+/// field with a wrong type, or a misspelling of it (`stesp` for `steps`).
 fn is_missing_of(e: &DeError, removed: &str, reported: &[Diagnostic]) -> bool {
     let Some((parent, key)) = removed.rsplit_once('/') else {
         return false;

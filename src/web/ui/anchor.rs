@@ -28,12 +28,10 @@ fn elements(list: NodeList) -> impl Iterator<Item = Element> {
     (0..list.length()).filter_map(move |i| list.item(i)?.dyn_into::<Element>().ok())
 }
 
-/// Whether the element has a box to point at: `display: none` on it or an ancestor (a closed
-/// menu, the other half of a responsive layout) leaves it an empty one. The step's card hides
-/// by the same rule when its anchor loses its box while shown.
+/// Whether the element has a box to point at (a closed menu, the other half of a responsive
+/// layout has none); the step's card hides by the same rule when its anchor loses its box.
 fn rendered(element: &Element) -> bool {
-    let r = element.get_bounding_client_rect();
-    r.width() > 0.0 || r.height() > 0.0
+    rect(element).has_box()
 }
 
 /// What a search found: the first rendered match, else how many matches had no box.

@@ -161,7 +161,7 @@ impl StepUi {
         }
         let Some(a) = &self.anchor else { return };
         let (rect, viewport) = (anchor::rect(a), anchor::viewport());
-        let shown = rect.width > 0.0 || rect.height > 0.0;
+        let shown = rect.has_box();
         let _ = if shown {
             self.card.style().remove_property("visibility").map(|_| ())
         } else {
