@@ -32,6 +32,7 @@ const PAGES = [
   { name: 'shadow' },
   { name: 'mobile', placement: 'right', viewport: { width: 360, height: 640 } },
   { name: 'zoom' },
+  { name: 'quirks' },
 ];
 
 const errors = (messages) => messages.filter((m) => m.type === 'pageerror' || m.type === 'error');

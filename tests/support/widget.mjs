@@ -64,7 +64,9 @@ export class Widget {
         }
         const panes = shadow ? [...shadow.querySelectorAll('.shade:not(.full)')].map(box) : [];
         return {
-          viewport: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
+          // The visual viewport, not the root's client size: in quirks mode that is the height of
+          // the page's content.
+          viewport: { width: visualViewport.width, height: visualViewport.height },
           anchor: box(target),
           card: box(surfaces.card),
           side: surfaces.card && surfaces.card.dataset.side,

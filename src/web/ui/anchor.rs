@@ -89,11 +89,16 @@ pub fn rect(element: &Element) -> Rect {
     }
 }
 
-/// The layout viewport, which `position: fixed` is relative to.
+/// The layout viewport, which `position: fixed` is relative to. Its size is the root element's
+/// client size, except in quirks mode (a page without a doctype), where the root's is the height
+/// of the page's content and the body's is the viewport's.
 pub fn viewport() -> Rect {
     let (w, h) = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
+        .and_then(|d| match d.compat_mode().as_str() {
+            "BackCompat" => d.body().map(Element::from),
+            _ => d.document_element(),
+        })
         .map(|e| (f64::from(e.client_width()), f64::from(e.client_height())))
         .unwrap_or((0.0, 0.0));
     Rect {
