@@ -10,6 +10,7 @@ pub mod mount;
 pub mod mutations;
 pub mod navigation;
 pub mod online;
+pub mod own_events;
 pub mod page;
 pub mod privacy;
 pub mod promise;

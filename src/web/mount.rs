@@ -5,6 +5,7 @@
 
 use crate::core::guide::Theme;
 use crate::core::palette;
+use crate::web::own_events::OwnEvents;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, ShadowRoot};
 
@@ -21,6 +22,8 @@ pub struct Mount {
     applied: std::cell::RefCell<Option<(Theme, bool)>>,
     /// The host's zoom last cancelled (1: none).
     host_zoom: std::cell::Cell<f64>,
+    /// The widget's own clicks, keys and focus, kept from the host's listeners.
+    pub events: OwnEvents,
 }
 
 impl Mount {
@@ -42,12 +45,13 @@ impl Mount {
         root.append_child(&live).ok()?;
         shadow.append_child(&root).ok()?;
         let mount = Mount {
-            host,
+            host: host.clone(),
             document,
             root,
             live,
             applied: Default::default(),
             host_zoom: std::cell::Cell::new(1.0),
+            events: OwnEvents::new(&host),
         };
         mount.enter(&home(&mount.document)?).then_some(mount)
     }

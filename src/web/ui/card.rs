@@ -10,7 +10,7 @@ use crate::core::geometry::{self, Rect};
 use crate::core::guide::StepKind;
 use crate::core::view::StepView;
 use crate::web::mount::Mount;
-use gloo::events::EventListener;
+use crate::web::own_events::{Kind, Subscription};
 use web_sys::{Element, HtmlElement};
 
 /// Half the arrow's side and the card's border width, as in style.css (px).
@@ -28,7 +28,7 @@ pub struct StepUi {
     shade: Option<HtmlElement>,
     spotlight: Option<Spotlight>,
     anchor: Option<Element>,
-    _listeners: Vec<EventListener>,
+    _listeners: Vec<Subscription>,
     focus: Option<FocusReturn>,
 }
 
@@ -76,7 +76,7 @@ impl StepUi {
             let dd = d.clone();
             // Closed, the card keeps its layout (only `visibility` hides it), so it is
             // measured and placed beside the dot before it ever opens.
-            listeners.push(EventListener::new(&d, "click", move |_| {
+            listeners.push(mount.events.on(&d, Kind::Click, move |_| {
                 let list = c.class_list();
                 let open = list.toggle("closed").is_ok_and(|closed| !closed);
                 attr(&dd, "aria-expanded", if open { "true" } else { "false" });
@@ -93,6 +93,7 @@ impl StepUi {
         }
         let trap = view.kind == StepKind::Modal;
         listeners.push(focus::keys(
+            mount,
             &card,
             on_action,
             view.guide_id.clone(),

@@ -6,23 +6,25 @@ use super::{text, OnAction, UiAction};
 use crate::core::guide::{Action, StepKind};
 use crate::core::view::StepView;
 use crate::web::mount::Mount;
-use gloo::events::EventListener;
+use crate::web::own_events::{Kind, Subscription};
 use web_sys::HtmlElement;
 
 fn buttons(
     mount: &Mount,
     view: &StepView,
     on_action: &OnAction,
-    listeners: &mut Vec<EventListener>,
+    listeners: &mut Vec<Subscription>,
 ) -> Option<HtmlElement> {
     let d = &mount.document;
     let row = el(d, "div", "actions")?;
     let mut add = |label: &str, class: &str, action: UiAction| -> Option<()> {
         let b = button(d, class, label)?;
         let on_action = on_action.clone();
-        listeners.push(EventListener::new(&b, "click", move |_| {
-            on_action(action.clone())
-        }));
+        listeners.push(
+            mount
+                .events
+                .on(&b, Kind::Click, move |_| on_action(action.clone())),
+        );
         row.append_child(&b).ok()?;
         Some(())
     };
@@ -66,7 +68,7 @@ pub(super) fn build_card(
     mount: &Mount,
     view: &StepView,
     on_action: &OnAction,
-    listeners: &mut Vec<EventListener>,
+    listeners: &mut Vec<Subscription>,
 ) -> Option<HtmlElement> {
     let d = &mount.document;
     let class = match view.kind {
@@ -119,7 +121,7 @@ pub(super) fn build_card(
         let close = button(d, "close", "×")?;
         attr(&close, "aria-label", &view.chrome.close);
         let (on_action, guide_id) = (on_action.clone(), view.guide_id.clone());
-        listeners.push(EventListener::new(&close, "click", move |_| {
+        listeners.push(mount.events.on(&close, Kind::Click, move |_| {
             on_action(UiAction::Dismiss {
                 guide_id: guide_id.clone(),
             })

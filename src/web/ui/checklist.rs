@@ -5,11 +5,11 @@ use super::dom::{attr, button, el, text_el};
 use super::{text, OnAction, UiAction};
 use crate::core::view::Checklist;
 use crate::web::mount::Mount;
-use gloo::events::EventListener;
+use crate::web::own_events::{Kind, Subscription};
 
 /// The rendered checklist; its listeners go when it is dropped or replaced.
 pub struct ChecklistUi {
-    _listeners: Vec<EventListener>,
+    _listeners: Vec<Subscription>,
     dock: web_sys::HtmlElement,
 }
 
@@ -20,12 +20,15 @@ impl Drop for ChecklistUi {
 }
 
 fn on_click(
+    mount: &Mount,
     target: &web_sys::HtmlElement,
     on_action: &OnAction,
     action: UiAction,
-) -> EventListener {
+) -> Subscription {
     let on_action = on_action.clone();
-    EventListener::new(target, "click", move |_| on_action(action.clone()))
+    mount
+        .events
+        .on(target, Kind::Click, move |_| on_action(action.clone()))
 }
 
 pub fn render(
@@ -54,6 +57,7 @@ pub fn render(
         let close = button(d, "close", "×")?;
         attr(&close, "aria-label", &view.chrome.dismiss);
         listeners.push(on_click(
+            mount,
             &close,
             &on_action,
             UiAction::Dismiss {
@@ -114,7 +118,7 @@ pub fn render(
                     b.url.as_deref(),
                     b.guide.as_deref(),
                 );
-                listeners.push(on_click(&btn, &on_action, action));
+                listeners.push(on_click(mount, &btn, &on_action, action));
                 row.append_child(&btn).ok()?;
             }
             li.append_child(&row).ok()?;
@@ -135,7 +139,12 @@ pub fn render(
         if open { "true" } else { "false" },
     );
     attr(&launcher, "aria-controls", "wowpath-checklist");
-    listeners.push(on_click(&launcher, &on_action, UiAction::TogglePanel));
+    listeners.push(on_click(
+        mount,
+        &launcher,
+        &on_action,
+        UiAction::TogglePanel,
+    ));
     dock.append_child(&launcher).ok()?;
     mount.root.append_child(&dock).ok()?;
     Some(ChecklistUi {

@@ -3,7 +3,8 @@
 //! Tab inside itself.
 
 use super::{OnAction, UiAction};
-use gloo::events::EventListener;
+use crate::web::mount::Mount;
+use crate::web::own_events::{Kind, Subscription};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 
@@ -44,15 +45,16 @@ fn focusables(card: &HtmlElement) -> Vec<HtmlElement> {
 
 /// Keyboard handling inside the step's card.
 pub fn keys(
+    mount: &Mount,
     card: &HtmlElement,
     on_action: OnAction,
     guide_id: String,
     dismissible: bool,
     rtl: bool,
     trap: bool,
-) -> EventListener {
+) -> Subscription {
     let card_ref = card.clone();
-    EventListener::new(card, "keydown", move |e| {
+    mount.events.on(card, Kind::KeyDown, move |e| {
         let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
             return;
         };
@@ -89,7 +91,6 @@ pub fn keys(
         };
         if let Some(action) = action {
             e.prevent_default();
-            e.stop_propagation();
             on_action(action);
         }
     })
