@@ -15,8 +15,8 @@ const env = withCollectorAndBrowser({ www: join(ROOT, 'tests/pages') });
 const errors = (messages) => messages.filter((m) => m.type === 'pageerror' || m.type === 'error');
 const hostSaw = (page) => page.locator('#log').textContent();
 
-async function open(query = '') {
-  const { page, context, consoleMessages } = await openPage(env.browser);
+async function open(query = '', contextOptions = {}) {
+  const { page, context, consoleMessages } = await openPage(env.browser, contextOptions);
   page.setDefaultTimeout(5000);
   await page.goto(`${env.collector.url}/traps.html${query}`);
   await page.waitForFunction(() => window.wowpath && window.wowpath.loaded);
@@ -78,3 +78,18 @@ for (const [phase, query] of [['bubble', ''], ['capture', '?capture']]) {
     await context.close();
   });
 }
+
+test('a long step over a host modal that locks scrolling still scrolls its text under the wheel', async () => {
+  const { page, context, consoleMessages } = await open('', { viewport: { width: 1280, height: 360 } });
+  await page.click('#open-modal');
+  await page.evaluate(() => wowpath('start', 'long-tour'));
+  const body = page.locator('wowpath-root .card .body');
+  await body.waitFor();
+  const box = await body.boundingBox();
+  assert.ok(await body.evaluate((b) => b.scrollHeight > b.clientHeight), 'the step\'s text overflows');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, 120);
+  await page.waitForFunction(() => document.querySelector('wowpath-root').shadowRoot.querySelector('.card .body').scrollTop > 0);
+  assert.deepEqual(errors(consoleMessages), []);
+  await context.close();
+});
