@@ -134,6 +134,7 @@ impl Mount {
     /// that dialog is inert and under its backdrop: the widget's element then moves into the
     /// dialog and re-enters the top layer above it. Otherwise it lives at the end of `<body>`.
     pub fn follow_modal(&self, anchor: Option<&Element>) {
+        self.stay_usable(anchor);
         let dialog = anchor.and_then(|a| a.closest("dialog:modal").ok().flatten());
         let Some(parent) = dialog.or_else(|| home(&self.document)) else {
             return;
@@ -141,6 +142,23 @@ impl Mount {
         let here = self.host.parent_node();
         if !here.is_some_and(|p| p.is_same_node(Some(&parent))) {
             self.enter(&parent);
+        }
+    }
+
+    /// Modal libraries that do not use `<dialog>` (Headless UI, react-aria and the like) make
+    /// everything outside their modal inert and hidden from assistive technology, the widget's
+    /// element included. While a step points at an anchor that is not inert, so inside that
+    /// modal, the widget takes `inert` and `aria-hidden` off its own element. They are not put
+    /// back: by the time the step closes the modal has usually closed too, and its library has
+    /// already restored what it changed.
+    fn stay_usable(&self, anchor: Option<&Element>) {
+        let usable = anchor.is_some_and(|a| a.closest("[inert]").ok().flatten().is_none());
+        if usable {
+            for name in ["inert", "aria-hidden"] {
+                if self.host.has_attribute(name) {
+                    let _ = self.host.remove_attribute(name);
+                }
+            }
         }
     }
 

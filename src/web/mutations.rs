@@ -44,14 +44,20 @@ pub fn watch(on_change: impl Fn() + 'static) -> Option<DomWatch> {
     init.set_attributes(true);
     // What shows or hides an element without adding it: `open` is how a <dialog> or <details>
     // appears, and a tour step pointing into one waits for it. `lang`: an app switching its
-    // language.
-    init.set_attribute_filter(&js_sys::Array::of5(
-        &"class".into(),
-        &"hidden".into(),
-        &"style".into(),
-        &"open".into(),
-        &"lang".into(),
-    ));
+    // language. `inert` and `aria-hidden`: a host's modal shutting the widget out.
+    let filter = js_sys::Array::new();
+    for name in [
+        "class",
+        "hidden",
+        "style",
+        "open",
+        "lang",
+        "inert",
+        "aria-hidden",
+    ] {
+        filter.push(&name.into());
+    }
+    init.set_attribute_filter(&filter);
     let root: web_sys::Node = document.document_element()?.into();
     observer.observe_with_options(&root, &init).ok()?;
     Some(DomWatch {

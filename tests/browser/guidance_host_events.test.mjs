@@ -48,8 +48,8 @@ test('Next on a step inside an open dropdown leaves the dropdown open', async ()
   await context.close();
 });
 
-for (const [phase, query] of [['bubble', ''], ['capture', '?capture']]) {
-  test(`a tour inside a host modal that guards its focus, clicks and keys (${phase} phase) is usable`, async () => {
+for (const [phase, query] of [['bubble phase', ''], ['capture phase', '?capture'], ['the rest of the page inert', '?inert']]) {
+  test(`a tour inside a host modal that guards its focus, clicks and keys (${phase}) is usable`, async () => {
     const { page, context, consoleMessages } = await open(query);
     await page.click('#open-modal');
     await page.evaluate(() => wowpath('start', 'modal-tour'));
@@ -57,6 +57,10 @@ for (const [phase, query] of [['bubble', ''], ['capture', '?capture']]) {
     await first.waitFor();
     await page.waitForTimeout(100);
     assert.equal(await focusInWidget(page), 'div', 'focus moved into the step and stayed there');
+    assert.deepEqual(await page.evaluate(() => {
+      const host = document.querySelector('wowpath-root');
+      return [host.inert, host.getAttribute('aria-hidden')];
+    }), [false, null], 'the step is usable and exposed to assistive technology');
     await page.keyboard.press('Tab');
     assert.equal(await focusInWidget(page), 'a', 'Tab moves within the step');
     await press(first, 'Next');
@@ -74,6 +78,9 @@ for (const [phase, query] of [['bubble', ''], ['capture', '?capture']]) {
     await page.keyboard.press('Escape');
     await page.locator('#modal').waitFor({ state: 'hidden' });
     assert.match(await hostSaw(page), /modal closed by Escape/);
+    // With the modal gone the checklist works as before.
+    await page.locator('wowpath-root .launcher').click();
+    await page.locator('wowpath-root .panel').waitFor({ state: 'hidden' });
     assert.deepEqual(errors(consoleMessages), []);
     await context.close();
   });
