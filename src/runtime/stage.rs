@@ -134,6 +134,8 @@ impl Runtime {
     /// compiles none of the tour's drawing.
     #[inline(never)]
     fn stage_step(self: &Rc<Self>, mount: &Rc<Mount>, step: StepView, rtl: bool) {
+        // Read before the old step goes: closing it returns focus to the page.
+        let had_focus = mount.has_focus();
         let old = self.state.borrow_mut().step_ui.take();
         drop(old);
         let needs_anchor = step.kind != StepKind::Modal;
@@ -168,7 +170,7 @@ impl Runtime {
         // does anyway but a checklist-only first draw need not; the DOM watcher, woken by the
         // widget's own element arriving, corrects a checklist drawn under a zoom.
         mount.cancel_host_zoom();
-        let ui = StepUi::show(mount, &step, rtl, anchor, self.on_action());
+        let ui = StepUi::show(mount, &step, rtl, anchor, self.on_action(), had_focus);
         let mut st = self.state.borrow_mut();
         st.waiting = None;
         st.waiting_for = None;

@@ -184,6 +184,13 @@ impl Mount {
         }
     }
 
+    /// Whether the keyboard focus is on one of the widget's controls.
+    pub fn has_focus(&self) -> bool {
+        self.document
+            .active_element()
+            .is_some_and(|e| e == self.host)
+    }
+
     /// Says `text` politely to screen-reader users.
     pub fn announce(&self, text: &str) {
         self.live.set_text_content(Some(text));

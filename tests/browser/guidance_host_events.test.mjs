@@ -56,18 +56,19 @@ for (const [phase, query] of [['bubble phase', ''], ['capture phase', '?capture'
     const first = page.locator('wowpath-root .card', { hasText: 'Name your project' });
     await first.waitFor();
     await page.waitForTimeout(100);
-    assert.equal(await focusInWidget(page), 'div', 'focus moved into the step and stayed there');
+    // The modal put the keyboard in its field: the step that opened by itself leaves it there.
+    assert.equal(await page.evaluate(() => document.activeElement.localName), 'input');
     assert.deepEqual(await page.evaluate(() => {
       const host = document.querySelector('wowpath-root');
       return [host.inert, host.getAttribute('aria-hidden')];
     }), [false, null], 'the step is usable and exposed to assistive technology');
-    await page.keyboard.press('Tab');
-    assert.equal(await focusInWidget(page), 'a', 'Tab moves within the step');
     await press(first, 'Next');
     const second = page.locator('wowpath-root .card', { hasText: 'Then create it' });
     await second.waitFor();
     await page.waitForTimeout(100);
-    assert.equal(await focusInWidget(page), 'div', 'focus is in the second step');
+    assert.equal(await focusInWidget(page), 'div', 'focus moved into the step opened from the widget, and stayed there');
+    await page.keyboard.press('Tab');
+    assert.equal(await focusInWidget(page), 'button', 'Tab moves within the step');
     // Escape belongs to the step: it dismisses the tour, not the host's modal.
     await page.keyboard.press('Escape');
     await second.waitFor({ state: 'detached' });
@@ -97,6 +98,26 @@ test('a long step over a host modal that locks scrolling still scrolls its text 
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.wheel(0, 120);
   await page.waitForFunction(() => document.querySelector('wowpath-root').shadowRoot.querySelector('.card .body').scrollTop > 0);
+  assert.deepEqual(errors(consoleMessages), []);
+  await context.close();
+});
+
+test('a step that opens while the user types leaves the keyboard where it is: every key lands in the field', async () => {
+  const { page, context, consoleMessages } = await openPage(env.browser);
+  page.setDefaultTimeout(5000);
+  await page.goto(`${env.collector.url}/form.html`);
+  await page.waitForFunction(() => window.wowpath && window.wowpath.loaded);
+  await page.evaluate(() => wowpath('start', 'form-tour'));
+  await page.locator('wowpath-root .card', { hasText: 'Your name' }).waitFor();
+  // The first key completes the step and opens the next one, mid-word.
+  await page.click('#name');
+  await page.keyboard.type('Ada Lovelace', { delay: 40 });
+  await page.locator('wowpath-root .card', { hasText: 'Your email' }).waitFor();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('ada@example.com', { delay: 40 });
+  await page.locator('wowpath-root .card', { hasText: 'Save it' }).waitFor();
+  assert.deepEqual(await page.evaluate(() => [document.querySelector('#name').value, document.querySelector('#email').value, document.activeElement.id]),
+    ['Ada Lovelace', 'ada@example.com', 'email']);
   assert.deepEqual(errors(consoleMessages), []);
   await context.close();
 });

@@ -43,13 +43,15 @@ impl Drop for StepUi {
 }
 
 impl StepUi {
-    /// Puts the step on screen. `anchor` is required for tooltips and hotspots.
+    /// Puts the step on screen. `anchor` is required for tooltips and hotspots. `had_focus`:
+    /// the keyboard focus was in the widget when the step was asked for.
     pub fn show(
         mount: &Mount,
         view: &StepView,
         rtl: bool,
         anchor: Option<Element>,
         on_action: OnAction,
+        had_focus: bool,
     ) -> Option<StepUi> {
         let mut listeners = Vec::new();
         let card = build_card(mount, view, &on_action, &mut listeners)?;
@@ -127,7 +129,9 @@ impl StepUi {
         ui.reveal();
         ui.place();
         if view.kind != StepKind::Hotspot {
-            ui.focus = Some(FocusReturn::take(&ui.card));
+            // A step opened from the widget (Next, Back) takes the focus the widget had.
+            let take = had_focus || view.kind == StepKind::Modal;
+            ui.focus = Some(FocusReturn::take(&ui.card, take));
         }
         Some(ui)
     }

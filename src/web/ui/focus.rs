@@ -6,31 +6,78 @@ use super::{OnAction, UiAction};
 use crate::web::mount::Mount;
 use crate::web::own_events::{Kind, Subscription};
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, KeyboardEvent};
+use web_sys::{Element, HtmlElement, KeyboardEvent};
 
-/// Returns focus to the element that had it, when dropped.
+/// Returns focus to the element that had it, when dropped, unless the user has since moved it.
 pub struct FocusReturn {
     previous: Option<HtmlElement>,
 }
 
 impl FocusReturn {
-    /// Remembers the host's focused element, then focuses `target`.
-    pub fn take(target: &HtmlElement) -> FocusReturn {
-        let previous = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.active_element())
+    /// Remembers the host's focused element, then focuses `target`. Unless `always` (a modal,
+    /// or a step opened from the widget itself), the keyboard stays in a text field the user
+    /// has focused: a step completed by typing opens the next one mid-word, and the following
+    /// keys would land in the card (WCAG 3.2.2: no change of context on input). Such a step is
+    /// announced, and reached with Tab.
+    pub fn take(target: &HtmlElement, always: bool) -> FocusReturn {
+        let active = focused();
+        let typing = active.as_ref().is_some_and(takes_text);
+        let previous = active
             .and_then(|e| e.dyn_into::<HtmlElement>().ok())
             .filter(|e| e.local_name() != "wowpath-root" && e.local_name() != "body");
-        let _ = target.focus();
+        if always || !typing {
+            let _ = target.focus();
+        }
         FocusReturn { previous }
     }
 }
 
 impl Drop for FocusReturn {
     fn drop(&mut self) {
-        if let Some(previous) = self.previous.as_ref().filter(|p| p.is_connected()) {
+        // Only when focus is still the widget's (or was lost with its card): not when the user
+        // has clicked or tabbed into the page since.
+        let ours =
+            focused().is_none_or(|e| matches!(e.local_name().as_str(), "wowpath-root" | "body"));
+        if let Some(previous) = self.previous.as_ref().filter(|p| ours && p.is_connected()) {
             let _ = previous.focus();
         }
+    }
+}
+
+/// The focused element of the document, looking into open shadow roots (not the widget's).
+fn focused() -> Option<Element> {
+    let mut active = web_sys::window()?.document()?.active_element()?;
+    while active.local_name() != "wowpath-root" {
+        let Some(inner) = active.shadow_root().and_then(|r| r.active_element()) else {
+            break;
+        };
+        active = inner;
+    }
+    Some(active)
+}
+
+/// Whether `e` is a control the user types into.
+fn takes_text(e: &Element) -> bool {
+    match e.local_name().as_str() {
+        "textarea" | "select" => true,
+        "input" => !matches!(
+            e.get_attribute("type")
+                .unwrap_or_default()
+                .to_ascii_lowercase()
+                .as_str(),
+            "button"
+                | "submit"
+                | "reset"
+                | "checkbox"
+                | "radio"
+                | "file"
+                | "image"
+                | "range"
+                | "color"
+        ),
+        _ => e
+            .dyn_ref::<HtmlElement>()
+            .is_some_and(|h| h.is_content_editable()),
     }
 }
 
