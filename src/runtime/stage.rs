@@ -36,7 +36,9 @@ impl Runtime {
             UiAction::TogglePanel => self.toggle_panel(),
             UiAction::Next => self.with_engine(|e| e.next(now)),
             UiAction::Back => self.with_engine(|e| e.back(now)),
-            UiAction::Dismiss { guide_id } => self.with_engine(|e| e.dismiss(&guide_id, now)),
+            UiAction::Dismiss { guide_id, by } => {
+                self.with_engine(|e| e.dismiss(&guide_id, by, now))
+            }
             UiAction::Complete { key } => self.with_engine(|e| e.complete(&key, now)),
             UiAction::StartGuide { guide_id } => self.with_engine(|e| e.start(&guide_id, now)),
             UiAction::GoTo { url } if crate::core::markdown::is_safe_href(&url) => {

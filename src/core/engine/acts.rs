@@ -68,7 +68,7 @@ impl Engine {
         match act {
             Act::Start(id) => self.start(id, now),
             Act::Complete(id) => self.complete(id, now),
-            Act::Dismiss(id) => self.dismiss(id, now),
+            Act::Dismiss(id) => self.dismiss(id, super::DismissedBy::Api, now),
         }
     }
 }

@@ -12,6 +12,7 @@ mod tour;
 mod triggers;
 
 pub use acts::{Act, ActError};
+pub use tour::DismissedBy;
 pub use triggers::{Observed, Watched};
 
 #[cfg(test)]

@@ -5,6 +5,34 @@ use super::{step_key, Effect, Engine};
 use crate::core::guide::StepKind;
 use crate::core::time::Millis;
 
+/// How a guide was closed: the `via` of `Onboarding Guide Dismissed`, so a team can tell
+/// a considered "no thanks" from a click beside the step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DismissedBy {
+    /// The card's or the checklist's × button.
+    CloseButton,
+    /// A guide button whose action is `dismiss`.
+    Button,
+    /// The Esc key.
+    Escape,
+    /// A click on the dimmed page around a step.
+    Outside,
+    /// `wowpath('dismiss', guideId)`.
+    Api,
+}
+
+impl DismissedBy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DismissedBy::CloseButton => "close",
+            DismissedBy::Button => "button",
+            DismissedBy::Escape => "escape",
+            DismissedBy::Outside => "outside",
+            DismissedBy::Api => "api",
+        }
+    }
+}
+
 impl Engine {
     /// `wowpath('start', guideId)` or a `start_guide` button: shows it now if it may show.
     pub fn start(&mut self, guide_id: &str, now: Millis) -> Vec<Effect> {
@@ -24,8 +52,8 @@ impl Engine {
         effects
     }
 
-    /// The user closed the guide.
-    pub fn dismiss(&mut self, guide_id: &str, now: Millis) -> Vec<Effect> {
+    /// The user closed the guide, in the way `by` says.
+    pub fn dismiss(&mut self, guide_id: &str, by: DismissedBy, now: Millis) -> Vec<Effect> {
         let Some(i) = self.file.guides.iter().position(|g| g.id == guide_id) else {
             return Vec::new();
         };
@@ -47,7 +75,11 @@ impl Engine {
             Effect::Render,
             self.emit(
                 "Onboarding Guide Dismissed",
-                &[("guide_id", guide_id), ("step_id", &step)],
+                &[
+                    ("guide_id", guide_id),
+                    ("step_id", &step),
+                    ("via", by.as_str()),
+                ],
                 &[],
             ),
         ];

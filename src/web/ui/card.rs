@@ -1,11 +1,12 @@
 //! A tour step on screen: a tooltip pointing at its anchor (with a spotlight), a hotspot dot
 //! that opens it, or a centred modal. Dialog semantics, focus and keyboard come with it.
 
-use super::card_content::build_card;
+use super::card_content::{build_card, dismiss_on_click};
 use super::dom::{attr, button, el};
 use super::focus::{self, FocusReturn};
 use super::spotlight::{px, set_box, Spotlight};
 use super::{anchor, OnAction};
+use crate::core::engine::DismissedBy;
 use crate::core::geometry::{self, Rect};
 use crate::core::guide::StepKind;
 use crate::core::view::StepView;
@@ -92,6 +93,15 @@ impl StepUi {
         }
         if view.kind == StepKind::Tooltip || view.kind == StepKind::Hotspot {
             card.append_child(&arrow).ok()?;
+        }
+        // A click on the dimmed page is a way out, as Esc is: the page is the user's.
+        if view.dismissible {
+            let panes = spotlight.iter().flat_map(|s| s.panes()).chain(shade.iter());
+            for pane in panes {
+                let by = DismissedBy::Outside;
+                let guide = &view.guide_id;
+                listeners.push(dismiss_on_click(mount, pane, &on_action, guide, by));
+            }
         }
         let trap = view.kind == StepKind::Modal;
         listeners.push(focus::keys(

@@ -3,6 +3,7 @@
 
 use super::dom::{attr, button, el, text_el};
 use super::{text, OnAction, UiAction};
+use crate::core::engine::DismissedBy;
 use crate::core::guide::{Action, StepKind};
 use crate::core::view::StepView;
 use crate::web::mount::Mount;
@@ -120,13 +121,31 @@ pub(super) fn build_card(
     if view.dismissible {
         let close = button(d, "close", "×")?;
         attr(&close, "aria-label", &view.chrome.close);
-        let (on_action, guide_id) = (on_action.clone(), view.guide_id.clone());
-        listeners.push(mount.events.on(&close, Kind::Click, move |_| {
-            on_action(UiAction::Dismiss {
-                guide_id: guide_id.clone(),
-            })
-        }));
+        listeners.push(dismiss_on_click(
+            mount,
+            &close,
+            on_action,
+            &view.guide_id,
+            DismissedBy::CloseButton,
+        ));
         card.append_child(&close).ok()?;
     }
     Some(card)
+}
+
+/// A click on `element` closes the guide, in the way `by` says.
+pub fn dismiss_on_click(
+    mount: &Mount,
+    element: &HtmlElement,
+    on_action: &OnAction,
+    guide_id: &str,
+    by: DismissedBy,
+) -> Subscription {
+    let (on_action, guide_id) = (on_action.clone(), guide_id.to_string());
+    mount.events.on(element, Kind::Click, move |_| {
+        on_action(UiAction::Dismiss {
+            guide_id: guide_id.clone(),
+            by,
+        })
+    })
 }

@@ -3,6 +3,7 @@
 
 use super::dom::{attr, button, el, text_el};
 use super::{text, OnAction, UiAction};
+use crate::core::engine::DismissedBy;
 use crate::core::view::Checklist;
 use crate::web::mount::Mount;
 use crate::web::own_events::{Kind, Subscription};
@@ -62,6 +63,7 @@ pub fn render(
             &on_action,
             UiAction::Dismiss {
                 guide_id: view.guide_id.clone(),
+                by: DismissedBy::CloseButton,
             },
         ));
         head.append_child(&close).ok()?;

@@ -3,6 +3,7 @@
 //! Tab inside itself.
 
 use super::{OnAction, UiAction};
+use crate::core::engine::DismissedBy;
 use crate::web::mount::Mount;
 use crate::web::own_events::{Kind, Subscription};
 use wasm_bindgen::JsCast;
@@ -114,6 +115,7 @@ pub fn keys(
         let action = match key.as_str() {
             "Escape" if dismissible => Some(UiAction::Dismiss {
                 guide_id: guide_id.clone(),
+                by: DismissedBy::Escape,
             }),
             k if k == forward => Some(UiAction::Next),
             k if k == backward => Some(UiAction::Back),

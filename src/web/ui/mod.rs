@@ -15,6 +15,7 @@ pub use card::StepUi;
 pub use checklist::ChecklistUi;
 
 use super::mount::Mount;
+use crate::core::engine::DismissedBy;
 use crate::core::guide::Action;
 use crate::core::view::View;
 use std::rc::Rc;
@@ -27,6 +28,7 @@ pub enum UiAction {
     Back,
     Dismiss {
         guide_id: String,
+        by: DismissedBy,
     },
     /// Completes `guide/step`.
     Complete {
@@ -53,6 +55,7 @@ impl UiAction {
             Action::Back => UiAction::Back,
             Action::Dismiss => UiAction::Dismiss {
                 guide_id: guide_id.to_string(),
+                by: DismissedBy::Button,
             },
             Action::Complete => UiAction::Complete {
                 key: format!("{guide_id}/{step_id}"),

@@ -37,6 +37,11 @@ impl Spotlight {
         Some(Spotlight { panes, shield })
     }
 
+    /// The dimmed panes around the hole.
+    pub fn panes(&self) -> &[HtmlElement] {
+        &self.panes
+    }
+
     /// Moves the hole to `anchor` inside `viewport`.
     pub fn place(&self, anchor: Rect, viewport: Rect) {
         let (l, t) = ((anchor.x - PAD).max(0.0), (anchor.y - PAD).max(0.0));

@@ -89,7 +89,7 @@ fn frequency_rules_decide_what_comes_back_in_a_new_session() {
             &format!(r#""priority": 10, "frequency": "{frequency}","#),
         );
         let (mut e, _) = engine_with(&text, "ada", "/app");
-        e.dismiss("setup", T0);
+        e.dismiss("setup", DismissedBy::CloseButton, T0);
         let progress = e.progress().clone();
         let file = load(&text).file.expect("valid");
         let user = User {

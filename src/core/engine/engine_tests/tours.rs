@@ -20,8 +20,15 @@ fn tours_move_with_next_and_back_and_can_be_dismissed() {
     assert_eq!(e.current_tour_step(), Some((1, 1)));
     e.back(T0);
     assert_eq!(e.current_tour_step(), Some((1, 0)));
-    let effects = e.dismiss("tour", T0 + 1);
+    let effects = e.dismiss("tour", DismissedBy::Outside, T0 + 1);
     assert!(emitted(&effects).contains(&"Onboarding Guide Dismissed"));
+    assert!(
+        effects
+            .iter()
+            .any(|f| matches!(f, Effect::Emit { properties, .. }
+            if properties.contains(r#""step_id":"t1","via":"outside""#))),
+        "the event says which step was open and how it was closed: {effects:?}"
+    );
     assert!(e.active().is_none());
     assert_eq!(e.blocker(1, T0 + 2), Some(Decision::Dismissed));
 }
