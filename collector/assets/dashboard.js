@@ -117,6 +117,9 @@ function drawWow(wow) {
   chart($('[data-testid=wow-histogram]'), (w) => histogram(wow.histogram, 'Time to wow distribution', w));
 }
 
+// How people closed a guide (`via` of Onboarding Guide Dismissed), in words.
+const WAYS_OUT = { close: 'with ×', button: 'with a button', escape: 'with Esc', outside: 'by clicking beside it', api: 'by the app' };
+
 function drawGuides(guides) {
   const root = $('[data-testid=funnels]');
   forgetCharts(root);
@@ -127,7 +130,8 @@ function drawGuides(guides) {
     box.className = 'guide';
     box.dataset.guide = g.guide_id;
     const h = document.createElement('h3');
-    h.textContent = `${g.guide_id} — ${g.stages[0].count} started, ${g.stages.at(-1).count} completed, ${g.dismissed} dismissed`;
+    const ways = Object.entries(g.dismissed_via || {}).map(([via, n]) => `${n} ${WAYS_OUT[via] || via}`);
+    h.textContent = `${g.guide_id} — ${g.stages[0].count} started, ${g.stages.at(-1).count} completed, ${g.dismissed} dismissed${ways.length ? ` (${ways.join(', ')})` : ''}`;
     const table = document.createElement('table');
     table.innerHTML = '<thead><tr><th>Stage</th><th class="num">People</th><th class="num">Drop-off</th><th class="num">Median time</th><th class="num">p90 time</th></tr></thead><tbody></tbody>';
     table.tBodies[0].append(...g.stages.map((s, i) => rowOf([

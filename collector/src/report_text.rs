@@ -79,7 +79,21 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(o, "  {:<10} {:>6}", b.label, b.count);
     }
     for g in &r.guides {
-        let _ = writeln!(o, "\nGUIDE {} ({} dismissed)", g.guide_id, g.dismissed);
+        let ways: Vec<String> = g
+            .dismissed_via
+            .iter()
+            .map(|(via, n)| format!("{via} {n}"))
+            .collect();
+        let ways = if ways.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", ways.join(", "))
+        };
+        let _ = writeln!(
+            o,
+            "\nGUIDE {} ({} dismissed{ways})",
+            g.guide_id, g.dismissed
+        );
         let _ = writeln!(
             o,
             "  {:<24} {:>8} {:>16} {:>10} {:>10}",

@@ -58,6 +58,11 @@ test('the dashboard draws the experiment, time to wow, the funnel and the stuck 
   assert.equal(await page.getByTestId('lift-chart').locator('svg line.ci').count(), 3, 'one interval with two whiskers');
 
   const funnel = page.locator('[data-guide="first-project"]');
+  // How people closed the guide, in words.
+  const v = expected.dismissedVia;
+  assert.ok(v.outside && v.close && v.escape, 'the data has each way out');
+  assert.match(await funnel.locator('h3').innerText(),
+    new RegExp(`${expected.dismissed} dismissed \\(${v.close} with ×, ${v.escape} with Esc, ${v.outside} by clicking beside it\\)$`));
   assert.equal(await funnel.locator('svg rect.bar').count(), 5, 'started, three steps, completed');
   const stages = await funnel.locator('tbody tr').allInnerTexts();
   assert.match(stages[0], new RegExp(`^Started\\s+${expected.started}`));

@@ -20,7 +20,7 @@ const ACCOUNTS = ['acme', 'globex', 'initech', 'umbrella', 'hooli'];
 export function onboardingMessages({ users = 120, holdoutShare = 0.2, now = Date.now(), seed = 7 } = {}) {
   const random = rng(seed);
   const messages = [];
-  const expected = { treatment: 0, holdout: 0, started: 0, completedFirstStep: 0 };
+  const expected = { treatment: 0, holdout: 0, started: 0, completedFirstStep: 0, dismissed: 0, dismissedVia: {} };
   let n = 0;
   const msg = (user, type, t, fields) => messages.push({
     type, messageId: `dash-${seed}-${n++}`, userId: user, anonymousId: `anon-${user}`,
@@ -43,7 +43,14 @@ export function onboardingMessages({ users = 120, holdoutShare = 0.2, now = Date
       msg(user, 'track', t, { event: 'Onboarding Guide Started', properties: { guide_id: 'first-project', group } });
       for (const [index, step] of STEPS.entries()) {
         msg(user, 'track', t, { event: 'Onboarding Step Viewed', properties: { guide_id: 'first-project', step_id: step, step_index: index } });
-        if (random() < 0.25) break;
+        if (random() < 0.25) {
+          // Those who stop close the tour, in one of three ways.
+          const via = ['outside', 'close', 'escape'][i % 3];
+          msg(user, 'track', t + 1000, { event: 'Onboarding Guide Dismissed', properties: { guide_id: 'first-project', step_id: step, via, group } });
+          expected.dismissed++;
+          expected.dismissedVia[via] = (expected.dismissedVia[via] || 0) + 1;
+          break;
+        }
         t += (2 + random() * 30) * 60_000 * (index + 1);
         msg(user, 'track', t, { event: 'Onboarding Step Completed', properties: { guide_id: 'first-project', step_id: step, step_index: index, group } });
         if (index === 0) expected.completedFirstStep++;

@@ -25,6 +25,8 @@ pub struct GuideFunnel {
     pub guide_id: String,
     pub stages: Vec<Stage>,
     pub dismissed: usize,
+    /// Dismissals by the way they were made (`via`), for those that said.
+    pub dismissed_via: BTreeMap<String, usize>,
 }
 
 /// Step ids in the order people meet them: by `step_index` when sent, else by name.
@@ -114,6 +116,13 @@ fn funnel(guide_id: &str, runs: &[&GuideRun]) -> GuideFunnel {
         guide_id: guide_id.to_owned(),
         stages,
         dismissed: runs.iter().filter(|r| r.dismissed_at.is_some()).count(),
+        dismissed_via: runs.iter().filter_map(|r| r.dismissed_via.clone()).fold(
+            BTreeMap::new(),
+            |mut ways, via| {
+                *ways.entry(via).or_default() += 1;
+                ways
+            },
+        ),
     }
 }
 
@@ -148,6 +157,7 @@ mod tests {
                 .collect(),
             completed_at: done,
             dismissed_at: None,
+            dismissed_via: None,
         }
     }
 
@@ -186,5 +196,36 @@ mod tests {
         );
         assert_eq!(f.stages[2].time.median_ms, Some(20));
         assert!((f.stages[1].drop_off_rate - 1.0 / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn dismissals_are_counted_by_the_way_they_were_made() {
+        let dismissed = |via: Option<&str>| GuideRun {
+            dismissed_at: Some(5),
+            dismissed_via: via.map(str::to_string),
+            ..run(0, &[("a", 0, None)], None)
+        };
+        let people: Vec<Person> = [
+            dismissed(Some("outside")),
+            dismissed(Some("escape")),
+            dismissed(Some("outside")),
+            dismissed(None),
+            run(0, &[("a", 0, Some(3))], Some(4)),
+        ]
+        .into_iter()
+        .map(|r| Person {
+            guides: [("g".to_string(), r)].into(),
+            ..Person::default()
+        })
+        .collect();
+        let refs: Vec<&Person> = people.iter().collect();
+        let f = &funnels(&refs)[0];
+        assert_eq!(f.dismissed, 4);
+        let ways: Vec<(&str, usize)> = f
+            .dismissed_via
+            .iter()
+            .map(|(k, v)| (k.as_str(), *v))
+            .collect();
+        assert_eq!(ways, [("escape", 1), ("outside", 2)]);
     }
 }

@@ -20,6 +20,8 @@ pub struct GuideRun {
     pub steps: BTreeMap<String, Step>,
     pub completed_at: Option<i64>,
     pub dismissed_at: Option<i64>,
+    /// How the first dismissal was made (`via`: `close`, `escape`, `outside`…), when sent.
+    pub dismissed_via: Option<String>,
 }
 
 impl GuideRun {
@@ -188,7 +190,12 @@ fn fold_track(p: &mut Person, event: &str, props: Option<&Value>, t: i64) {
             match event {
                 "Onboarding Guide Started" => min_into(&mut r.started_at, t),
                 "Onboarding Guide Completed" => min_into(&mut r.completed_at, t),
-                "Onboarding Guide Dismissed" => min_into(&mut r.dismissed_at, t),
+                "Onboarding Guide Dismissed" => {
+                    if r.dismissed_at.is_none_or(|d| t < d) {
+                        r.dismissed_via = prop("via");
+                    }
+                    min_into(&mut r.dismissed_at, t)
+                }
                 _ => {
                     let Some(s) = step else { return };
                     let st = r.steps.entry(s).or_default();
