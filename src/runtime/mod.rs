@@ -116,8 +116,11 @@ impl Runtime {
             progress_too_big: std::cell::Cell::default(),
         });
         rt.state.borrow_mut().identity = rt.load_identity();
-        rt.state.borrow_mut().panel_open =
-            rt.store.get(&rt.options.key("open")).as_deref() != Some("0");
+        // Until the user opens or closes it, the checklist opens where it covers little.
+        rt.state.borrow_mut().panel_open = match rt.store.get(&rt.options.key("open")).as_deref() {
+            Some(remembered) => remembered != "0",
+            None => crate::web::page::has_room_for_panel(),
+        };
         RUNTIME.with(|r| *r.borrow_mut() = Some(rt.clone()));
         rt.start_delivery();
         if inline_guides.is_some() || rt.options.guides_url.is_some() {

@@ -94,3 +94,16 @@ pub fn url_has_flag(flag: &str) -> bool {
         .split('&')
         .any(|p| p.split('=').next() == Some(flag))
 }
+
+/// Whether the screen has room for the open checklist beside the app: on a phone the panel
+/// would cover most of it.
+pub fn has_room_for_panel() -> bool {
+    let Some(window) = web_sys::window() else {
+        return true;
+    };
+    let size = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64());
+    match (size(window.inner_width()), size(window.inner_height())) {
+        (Some(w), Some(h)) => w >= 640.0 && h >= 500.0,
+        _ => true,
+    }
+}

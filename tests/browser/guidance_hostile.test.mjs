@@ -118,6 +118,12 @@ const SURFACES = {
     await widget.waitForStep('news/bye');
   },
   async checklist(p, { page, widget }) {
+    if (p.viewport && p.viewport.width < 640) {
+      // On a phone the checklist starts as its launcher alone, covering nothing of the app.
+      await widget.launcher.waitFor({ state: 'visible' });
+      assert.equal(await widget.panel.isVisible(), false, 'the panel starts closed on a small screen');
+      await widget.clickCentre(widget.launcher);
+    }
     await widget.panel.waitFor({ state: 'visible' });
     await widget.settle();
     const m = await widget.measure();
