@@ -156,6 +156,12 @@ pub fn opt_out() -> Result<(), JsError> {
     Ok(())
 }
 
+/// The module's listener for onboarding events (see `web::hooks`): `hook(event, propertiesJson)`.
+#[wasm_bindgen(js_name = setHook)]
+pub fn set_hook(hook: js_sys::Function) {
+    crate::web::hooks::set(hook);
+}
+
 /// Collects events again after `optOut` (or despite Do Not Track / GPC).
 #[wasm_bindgen(js_name = optIn)]
 pub fn opt_in() -> Result<(), JsError> {

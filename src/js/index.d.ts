@@ -40,6 +40,21 @@ export function start(guideId: string): Promise<void>;
 export function dismiss(guideId: string): Promise<void>;
 export function explain(): Promise<string>;
 
+/** The onboarding events the widget sends (README, Events), which `on` listens to. */
+export type OnboardingEvent =
+  | 'Onboarding Group Assigned'
+  | 'Onboarding Guide Started'
+  | 'Onboarding Step Viewed'
+  | 'Onboarding Step Completed'
+  | 'Onboarding Guide Dismissed'
+  | 'Onboarding Guide Completed'
+  | 'Onboarding Wow Reached'
+  | 'Onboarding Target Missing'
+  | 'Onboarding Guide Config Invalid';
+/** Calls `listener(properties, event)` for each such event the widget sends (`'*'`: all of
+ * them), in a microtask after it; resolves to a function that stops it. Works before `init`. */
+export function on(event: OnboardingEvent | '*', listener: (properties: Properties, event: OnboardingEvent) => void): Promise<() => void>;
+
 /** One finding of the guide-file validator. */
 export interface Diagnostic {
   severity: 'error' | 'warning';

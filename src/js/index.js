@@ -144,6 +144,46 @@ export const reset = () => call(() => wasm.reset());
  */
 export const validate = (guides) =>
   call(() => JSON.parse(wasm.validateGuides(typeof guides === 'string' ? guides : JSON.stringify(guides, null, 2))));
+// The onboarding events a page can listen to with `on` (README, Events).
+const ONBOARDING = ['Group Assigned', 'Guide Started', 'Step Viewed', 'Step Completed', 'Guide Dismissed',
+  'Guide Completed', 'Wow Reached', 'Target Missing', 'Guide Config Invalid'].map((e) => `Onboarding ${e}`);
+const listeners = new Map();
+let hooked = false;
+// Called by the widget as it sends an onboarding event. Listeners run in a microtask, each on
+// its own: one that throws is reported and the others, and the widget, go on.
+const hear = (event, json) => {
+  const due = [...(listeners.get(event) || []), ...(listeners.get('*') || [])];
+  if (due.length === 0) return;
+  const properties = JSON.parse(json);
+  queueMicrotask(() => due.forEach((listener) => {
+    try {
+      listener(properties, event);
+    } catch (e) {
+      console.error(`wowpath: a listener for "${event}" threw: ${e && e.message ? e.message : e}`);
+    }
+  }));
+};
+/**
+ * Calls `listener(properties, event)` for each onboarding event (`Onboarding Guide Completed`…,
+ * or `*` for all) the widget sends; resolves to a function that stops it.
+ */
+export const on = (event, listener) => {
+  if (event !== '*' && !ONBOARDING.includes(event)) {
+    return Promise.reject(new TypeError(`wowpath: on() listens to "*" or one of ${ONBOARDING.map((e) => `"${e}"`).join(', ')}, not ${JSON.stringify(event)}`));
+  }
+  if (typeof listener !== 'function') {
+    return Promise.reject(new TypeError(`wowpath: on("${event}", listener) needs a function as its listener, not ${listener === null ? 'null' : typeof listener}`));
+  }
+  if (!listeners.has(event)) listeners.set(event, new Set());
+  const mine = (properties, name) => listener(properties, name); // added twice: called twice
+  listeners.get(event).add(mine);
+  const off = () => void listeners.get(event).delete(mine);
+  return call(() => {
+    if (!hooked) wasm.setHook(hear);
+    hooked = true;
+    return off;
+  });
+};
 /** Sends queued events now; resolves when the queue is empty or sending must wait. */
 export const flush = () => call(() => wasm.flush());
 /** Stops collecting events on this browser and forgets the unsent ones. */

@@ -66,9 +66,8 @@ impl Runtime {
                 url => url,
             };
             self.guides_failed(&format!("{which} has errors, listed in the console"));
-            self.enqueue(
-                "track",
-                Some("Onboarding Guide Config Invalid"),
+            self.emit(
+                "Onboarding Guide Config Invalid",
                 &props(&[
                     ("source", source),
                     ("errors", &count),
@@ -113,9 +112,7 @@ impl Runtime {
         let (mut persist, mut render) = (false, false);
         for effect in effects {
             match effect {
-                Effect::Emit { event, properties } => {
-                    self.enqueue("track", Some(event), &properties)
-                }
+                Effect::Emit { event, properties } => self.emit(event, &properties),
                 Effect::Persist => persist = true,
                 Effect::Render => render = true,
             }

@@ -145,6 +145,13 @@ impl Runtime {
         self.queue_event(kind, event, properties_json);
     }
 
+    /// An onboarding event: sent, and told to the page's `on(...)` listeners (whatever the
+    /// user's consent: they stay in the page).
+    fn emit(self: &Rc<Self>, event: &'static str, properties_json: &str) {
+        self.enqueue("track", Some(event), properties_json);
+        crate::web::hooks::tell(event, properties_json);
+    }
+
     /// `wowpath('track', event, properties)`: sent as an event, and matched against every
     /// completion condition, start condition and the wow milestone.
     pub fn track(self: &Rc<Self>, event: &str, properties_json: &str) {

@@ -4,6 +4,7 @@
 pub mod console;
 pub mod context;
 pub mod entropy;
+pub mod hooks;
 pub mod js;
 pub mod locks;
 pub mod mount;
