@@ -161,21 +161,26 @@ mod tests {
         }
     }
 
+    /// The funnel of guide `g`, one person per run.
+    fn funnel_of<const N: usize>(runs: [GuideRun; N]) -> GuideFunnel {
+        let people: Vec<Person> = runs
+            .into_iter()
+            .map(|r| Person {
+                guides: [("g".to_string(), r)].into(),
+                ..Person::default()
+            })
+            .collect();
+        let refs: Vec<&Person> = people.iter().collect();
+        funnels(&refs).remove(0)
+    }
+
     #[test]
     fn the_funnel_counts_drop_off_and_times_each_step() {
-        let people: Vec<Person> = [
+        let f = &funnel_of([
             run(0, &[("b", 1, Some(30)), ("a", 0, Some(10))], Some(40)),
             run(0, &[("a", 0, Some(20)), ("b", 1, None)], None),
             run(0, &[("a", 0, None)], None),
-        ]
-        .into_iter()
-        .map(|r| Person {
-            guides: [("g".to_string(), r)].into(),
-            ..Person::default()
-        })
-        .collect();
-        let refs: Vec<&Person> = people.iter().collect();
-        let f = &funnels(&refs)[0];
+        ]);
         let got: Vec<(&str, usize, i64)> = f
             .stages
             .iter()
@@ -205,21 +210,13 @@ mod tests {
             dismissed_via: via.map(str::to_string),
             ..run(0, &[("a", 0, None)], None)
         };
-        let people: Vec<Person> = [
+        let f = &funnel_of([
             dismissed(Some("outside")),
             dismissed(Some("escape")),
             dismissed(Some("outside")),
             dismissed(None),
             run(0, &[("a", 0, Some(3))], Some(4)),
-        ]
-        .into_iter()
-        .map(|r| Person {
-            guides: [("g".to_string(), r)].into(),
-            ..Person::default()
-        })
-        .collect();
-        let refs: Vec<&Person> = people.iter().collect();
-        let f = &funnels(&refs)[0];
+        ]);
         assert_eq!(f.dismissed, 4);
         let ways: Vec<(&str, usize)> = f
             .dismissed_via
