@@ -1,11 +1,11 @@
 //! A tour step on screen: a tooltip pointing at its anchor (with a spotlight), a hotspot dot
 //! that opens it, or a centred modal. Dialog semantics, focus and keyboard come with it.
 
-use super::card_content::{build_card, dismiss_on_click};
+use super::card_content::build_card;
 use super::dom::{attr, button, el};
 use super::focus::{self, FocusReturn};
 use super::spotlight::{px, set_box, Spotlight};
-use super::{anchor, OnAction};
+use super::{anchor, on_click, OnAction, UiAction};
 use crate::core::engine::DismissedBy;
 use crate::core::geometry::{self, Rect};
 use crate::core::guide::StepKind;
@@ -98,9 +98,9 @@ impl StepUi {
         if view.dismissible {
             let panes = spotlight.iter().flat_map(|s| s.panes()).chain(shade.iter());
             for pane in panes {
-                let by = DismissedBy::Outside;
-                let guide = &view.guide_id;
-                listeners.push(dismiss_on_click(mount, pane, &on_action, guide, by));
+                let (guide_id, by) = (view.guide_id.clone(), DismissedBy::Outside);
+                let dismiss = UiAction::Dismiss { guide_id, by };
+                listeners.push(on_click(mount, pane, &on_action, dismiss));
             }
         }
         let trap = view.kind == StepKind::Modal;

@@ -2,12 +2,12 @@
 //! buttons, each button wired to the action it stands for.
 
 use super::dom::{attr, button, el, text_el};
-use super::{text, OnAction, UiAction};
+use super::{on_click, text, OnAction, UiAction};
 use crate::core::engine::DismissedBy;
 use crate::core::guide::{Action, StepKind};
 use crate::core::view::StepView;
 use crate::web::mount::Mount;
-use crate::web::own_events::{Kind, Subscription};
+use crate::web::own_events::Subscription;
 use web_sys::HtmlElement;
 
 fn buttons(
@@ -20,12 +20,7 @@ fn buttons(
     let row = el(d, "div", "actions")?;
     let mut add = |label: &str, class: &str, action: UiAction| -> Option<()> {
         let b = button(d, class, label)?;
-        let on_action = on_action.clone();
-        listeners.push(
-            mount
-                .events
-                .on(&b, Kind::Click, move |_| on_action(action.clone())),
-        );
+        listeners.push(on_click(mount, &b, on_action, action));
         row.append_child(&b).ok()?;
         Some(())
     };
@@ -121,31 +116,15 @@ pub(super) fn build_card(
     if view.dismissible {
         let close = button(d, "close", "×")?;
         attr(&close, "aria-label", &view.chrome.close);
-        listeners.push(dismiss_on_click(
+        let by = DismissedBy::CloseButton;
+        let guide_id = view.guide_id.clone();
+        listeners.push(on_click(
             mount,
             &close,
             on_action,
-            &view.guide_id,
-            DismissedBy::CloseButton,
+            UiAction::Dismiss { guide_id, by },
         ));
         card.append_child(&close).ok()?;
     }
     Some(card)
-}
-
-/// A click on `element` closes the guide, in the way `by` says.
-pub fn dismiss_on_click(
-    mount: &Mount,
-    element: &HtmlElement,
-    on_action: &OnAction,
-    guide_id: &str,
-    by: DismissedBy,
-) -> Subscription {
-    let (on_action, guide_id) = (on_action.clone(), guide_id.to_string());
-    mount.events.on(element, Kind::Click, move |_| {
-        on_action(UiAction::Dismiss {
-            guide_id: guide_id.clone(),
-            by,
-        })
-    })
 }

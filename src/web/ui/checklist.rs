@@ -2,11 +2,11 @@
 //! ticked, each with its call to action; the wow step is marked with a small star.
 
 use super::dom::{attr, button, el, text_el};
-use super::{text, OnAction, UiAction};
+use super::{on_click, text, OnAction, UiAction};
 use crate::core::engine::DismissedBy;
 use crate::core::view::Checklist;
 use crate::web::mount::Mount;
-use crate::web::own_events::{Kind, Subscription};
+use crate::web::own_events::Subscription;
 
 /// The rendered checklist; its listeners go when it is dropped or replaced.
 pub struct ChecklistUi {
@@ -18,18 +18,6 @@ impl Drop for ChecklistUi {
     fn drop(&mut self) {
         self.dock.remove();
     }
-}
-
-fn on_click(
-    mount: &Mount,
-    target: &web_sys::HtmlElement,
-    on_action: &OnAction,
-    action: UiAction,
-) -> Subscription {
-    let on_action = on_action.clone();
-    mount
-        .events
-        .on(target, Kind::Click, move |_| on_action(action.clone()))
 }
 
 pub fn render(

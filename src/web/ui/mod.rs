@@ -15,6 +15,7 @@ pub use card::StepUi;
 pub use checklist::ChecklistUi;
 
 use super::mount::Mount;
+use super::own_events::{Kind, Subscription};
 use crate::core::engine::DismissedBy;
 use crate::core::guide::Action;
 use crate::core::view::View;
@@ -71,6 +72,19 @@ impl UiAction {
 }
 
 pub type OnAction = Rc<dyn Fn(UiAction)>;
+
+/// A click on `target` asks for `action`.
+fn on_click(
+    mount: &Mount,
+    target: &web_sys::HtmlElement,
+    on_action: &OnAction,
+    action: UiAction,
+) -> Subscription {
+    let on_action = on_action.clone();
+    mount
+        .events
+        .on(target, Kind::Click, move |_| on_action(action.clone()))
+}
 
 /// Applies the theme and direction, then draws the checklist. Tour steps are drawn by
 /// `StepUi::show` once their anchor is known.
