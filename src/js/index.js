@@ -5,8 +5,16 @@ import initWasm, * as wasm from './wowpath.js';
 let ready;
 let loaded = false;
 let moduleResponse;
+// Apps under zone.js (Angular) re-check themselves after every task their zone sees. The
+// widget's timers, listeners and observers are its own business: each call into the module runs
+// in zone.js's root zone, so what the widget schedules never wakes the app.
+const outside = (fn) => {
+  const root = globalThis.Zone && globalThis.Zone.root;
+  return root && typeof root.run === 'function' ? root.run(fn) : fn();
+};
+
 const load = () =>
-  (ready ||= initWasm({ module_or_path: moduleResponse || new URL('./wowpath_bg.wasm', import.meta.url) }).then(() => {
+  (ready ||= outside(() => initWasm({ module_or_path: moduleResponse || new URL('./wowpath_bg.wasm', import.meta.url) })).then(() => {
     loaded = true;
   }, startFailed));
 
@@ -40,7 +48,7 @@ const handOver = () => {
   const calls = noted;
   noted = [];
   try {
-    wasm.trackMany(calls);
+    outside(() => wasm.trackMany(calls));
   } catch (e) {
     console.error(e && e.message ? e.message : e);
   }
@@ -62,7 +70,7 @@ const noteTrack = (event, properties) => {
   // Possibly over the limit of one event (32 KB of UTF-8, at most 3 bytes a character): the
   // widget measures it now, so the Promise can say it was refused.
   if (event.length + props.length > 10922) return call(() => wasm.track(event, props));
-  if (noted.length === 0) queueMicrotask(handOver);
+  if (noted.length === 0) outside(() => queueMicrotask(handOver));
   noted.push(event, props, Date.now());
   return DONE;
 };
@@ -70,10 +78,10 @@ const noteTrack = (event, properties) => {
 // Once the module is loaded, calls go straight into wasm (no await per call); a throw
 // becomes a rejected Promise, as before loading.
 const call = (fn) => {
-  if (!loaded) return load().then(fn);
+  if (!loaded) return load().then(() => outside(fn));
   handOver();
   try {
-    const result = fn();
+    const result = outside(fn);
     return result === undefined ? DONE : Promise.resolve(result);
   } catch (e) {
     return Promise.reject(e);
@@ -105,9 +113,11 @@ const fetchGuideFile = (options) => {
   initCalled = true;
   const url = first && typeof options === 'object' && options !== null && options.guides === undefined && options.guidesUrl;
   if (typeof url !== 'string' || url === '' || typeof fetch !== 'function') return undefined;
-  const response = fetch(url, { cache: 'no-cache' });
-  response.catch(() => {}); // read (and reported) by the widget; not an unhandled rejection
-  return response;
+  return outside(() => {
+    const response = fetch(url, { cache: 'no-cache' });
+    response.catch(() => {}); // read (and reported) by the widget; not an unhandled rejection
+    return response;
+  });
 };
 
 /** Names the signed-in user; progress made while anonymous carries over. `options.userHash`:
@@ -175,7 +185,12 @@ export const on = (event, listener) => {
     return Promise.reject(new TypeError(`wowpath: on("${event}", listener) needs a function as its listener, not ${listener === null ? 'null' : typeof listener}`));
   }
   if (!listeners.has(event)) listeners.set(event, new Set());
-  const mine = (properties, name) => listener(properties, name); // added twice: called twice
+  // A wrapper of its own, so a listener added twice is called twice. It runs in the zone.js zone
+  // it was added in (an Angular component's), so the app sees what it changes.
+  const zone = globalThis.Zone && globalThis.Zone.current;
+  const mine = zone && typeof zone.run === 'function'
+    ? (properties, name) => zone.run(listener, undefined, [properties, name])
+    : (properties, name) => listener(properties, name);
   listeners.get(event).add(mine);
   const off = () => void listeners.get(event).delete(mine);
   return call(() => {
