@@ -7,14 +7,14 @@ use crate::store::Store;
 use crate::{dashboard, ingest, progress};
 use axum::extract::{Request, State};
 use axum::handler::HandlerWithoutStateExt;
-use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
 use std::path::PathBuf;
 use std::sync::Arc;
 use tower::ServiceExt;
-use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::cors::{AllowHeaders, AllowOrigin, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeader;
 
@@ -89,12 +89,12 @@ pub fn app(state: AppState, statics: Static) -> Router {
             origin.to_str().is_ok_and(|o| config.any_allows_origin(o))
         }))
         .allow_methods([Method::GET, Method::POST, Method::OPTIONS])
-        .allow_headers([
-            header::CONTENT_TYPE,
-            header::AUTHORIZATION,
-            header::CONTENT_ENCODING,
-            HeaderName::from_static(progress::USER_HASH_HEADER),
-        ])
+        // Apps that wrap `fetch` add their own headers (a CSRF token) and cookies to every
+        // request, the widget's too. Nothing here reads them, and no cookie authorises
+        // anything, so whatever the browser asks to send is allowed rather than every event
+        // refused.
+        .allow_headers(AllowHeaders::mirror_request())
+        .allow_credentials(true)
         // Cross-origin widgets must be able to read how long a 429 or 503 asks them to wait.
         .expose_headers([header::RETRY_AFTER])
         .max_age(std::time::Duration::from_secs(86_400));

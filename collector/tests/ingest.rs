@@ -280,7 +280,8 @@ async fn cors_preflights_are_answered_only_for_allowed_origins() {
             .header("access-control-request-method", "POST")
             .header(
                 "access-control-request-headers",
-                "content-type,authorization",
+                // An app's fetch wrapper adds its own header and cookies to the widget's request.
+                "content-type,authorization,x-csrf-token",
             )
             .body(axum::body::Body::empty())
             .expect("request")
@@ -291,6 +292,18 @@ async fn cors_preflights_are_answered_only_for_allowed_origins() {
             .get("access-control-allow-origin")
             .map(|v| v.as_bytes()),
         Some(&b"https://app.example"[..])
+    );
+    assert_eq!(
+        ok.headers
+            .get("access-control-allow-headers")
+            .map(|v| v.as_bytes()),
+        Some(&b"content-type,authorization,x-csrf-token"[..])
+    );
+    assert_eq!(
+        ok.headers
+            .get("access-control-allow-credentials")
+            .map(|v| v.as_bytes()),
+        Some(&b"true"[..])
     );
     let no = f.send(preflight("https://evil.example")).await;
     assert_eq!(no.headers.get("access-control-allow-origin"), None);
