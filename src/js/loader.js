@@ -1,13 +1,20 @@
 // The script-tag loader: replaces the snippet's stub with the widget and replays, in order,
 // the calls made before it loaded. Errors go to the console; the host page never sees a throw.
-import * as api from './index.js';
+import {
+  init, identify, group, track, page, start, dismiss, explain, complete, reset, validate, on, flush, optOut, optIn,
+  _moduleResponse,
+} from './index.js';
+
+// Named imports, not `import * as`: a bundled namespace object is filled by a `for…in` loop, which
+// a host page that adds enumerable properties to Object.prototype would break.
+const api = { init, identify, group, track, page, start, dismiss, explain, complete, reset, validate, on, flush, optOut, optIn };
 
 const stub = window.wowpath;
 // The snippet started downloading the module beside this file: use that response rather than
 // asking for the module a second time.
-if (stub && stub.w) api._moduleResponse(stub.w);
+if (stub && stub.w) _moduleResponse(stub.w);
 
-const commands = Object.keys(api).filter((name) => name[0] !== '_');
+const commands = Object.keys(api);
 // A failure shared by every call (the module could not start) is logged once, not per call.
 let lastLogged;
 const log = (e) => {
