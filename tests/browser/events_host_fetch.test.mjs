@@ -17,8 +17,6 @@ test("events reach a collector on another origin through the app's own fetch wra
   const context = await env.browser.newContext({ permissions: ['local-network-access'] });
   const url = eventsUrl(env.collector, { endpoint: collectorElsewhere, wrapFetch: 1, writeKey: 'host-fetch' });
   const { page, consoleMessages } = await openEvents(context, url);
-  const preflights = [];
-  page.on('request', (r) => { if (r.method() === 'OPTIONS') preflights.push(r.url()); });
   const sentWithToken = [];
   page.on('request', (r) => { if (r.method() === 'POST' && r.url().includes('/v1/batch')) sentWithToken.push(r.headers()['x-csrf-token']); });
   await trackRange(page, 'Through The Wrapper', 0, 3);
@@ -29,7 +27,6 @@ test("events reach a collector on another origin through the app's own fetch wra
     10000,
   ).catch(() => null);
   assert.ok(sentWithToken.includes('app-token'), `the widget's requests went through the app's wrapper: ${sentWithToken}`);
-  assert.ok(preflights.length > 0, 'the browser asked the collector first');
   assert.ok(stored, `stored ${JSON.stringify(await storedNs(env.collector, 'Through The Wrapper'))}; console: ${JSON.stringify(consoleMessages)}`);
   assert.deepEqual((await storedNs(env.collector, 'Through The Wrapper')).map((r) => [r.n, r.copies]), [[0, 1], [1, 1], [2, 1]]);
   await context.close();
