@@ -6,10 +6,12 @@ import { ROOT } from './collector.mjs';
 
 export const ARTIFACTS = join(ROOT, 'tests/artifacts');
 
-/** `extraArgs`: further Chromium switches, e.g. V8 flags for a benchmark's reference run. */
-export async function launch(extraArgs = []) {
+/** `extraArgs`: further Chromium switches, e.g. V8 flags for a benchmark's reference run.
+ * `backForwardCache`: keep Chromium's back/forward cache, which Playwright turns off. */
+export async function launch(extraArgs = [], { backForwardCache = false } = {}) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    ignoreDefaultArgs: backForwardCache ? ['--disable-back-forward-cache'] : [],
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', ...extraArgs],
   });
