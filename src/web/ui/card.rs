@@ -31,6 +31,8 @@ pub struct StepUi {
     anchor: Option<Element>,
     _listeners: Vec<Subscription>,
     focus: Option<FocusReturn>,
+    /// What the last placement was computed from: the anchor's box, the viewport, the card's size.
+    placed: [f64; 10],
 }
 
 impl Drop for StepUi {
@@ -135,6 +137,7 @@ impl StepUi {
             anchor,
             _listeners: listeners,
             focus: None,
+            placed: [f64::NAN; 10],
         };
         ui.reveal();
         ui.place();
@@ -176,6 +179,20 @@ impl StepUi {
         }
         let Some(a) = &self.anchor else { return };
         let (rect, viewport) = (anchor::rect(a), anchor::viewport());
+        let (w, h) = (
+            f64::from(self.card.offset_width()),
+            f64::from(self.card.offset_height()),
+        );
+        // A live page changes all the time, mostly far from the anchor: when nothing the
+        // placement depends on moved, the step stays as it is, with no style written.
+        let (r, v) = (rect, viewport);
+        let inputs = [
+            r.x, r.y, r.width, r.height, v.x, v.y, v.width, v.height, w, h,
+        ];
+        if self.placed == inputs {
+            return;
+        }
+        self.placed = inputs;
         let shown = rect.has_box();
         let _ = if shown {
             self.card.style().remove_property("visibility").map(|_| ())
@@ -189,10 +206,6 @@ impl StepUi {
         if let Some(s) = &self.spotlight {
             s.place(rect, viewport);
         }
-        let (w, h) = (
-            f64::from(self.card.offset_width()),
-            f64::from(self.card.offset_height()),
-        );
         let target = match &self.dot {
             Some(_) => {
                 let (x, y) = geometry::hotspot(rect, viewport, self.rtl);
