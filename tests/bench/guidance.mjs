@@ -95,6 +95,20 @@ async function demoPage(chromium, { withWidget = true, inline = true } = {}) {
   return { context, page };
 }
 
+const metricsOf = async (cdp) => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+
+/** The main thread's task and script time per second over the next `ms`. */
+async function mainThreadMsPerS(cdp, page, ms) {
+  const before = await metricsOf(cdp);
+  await page.waitForTimeout(ms);
+  const after = await metricsOf(cdp);
+  const seconds = after.Timestamp - before.Timestamp;
+  return {
+    taskMsPerS: ((after.TaskDuration - before.TaskDuration) * 1000) / seconds,
+    scriptMsPerS: ((after.ScriptDuration - before.ScriptDuration) * 1000) / seconds,
+  };
+}
+
 async function load(withWidget) {
   const { context, page } = await demoPage(browser, { withWidget });
   const cdp = await context.newCDPSession(page);
@@ -128,15 +142,9 @@ async function load(withWidget) {
   // Steady state: the step's events leave after `flushAfterMs` (500 ms), so the idle second
   // starts once that send is over.
   await page.waitForTimeout(1500);
-  const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
-  const before = await metrics();
-  await page.waitForTimeout(1000);
-  const after = await metrics();
-  const seconds = after.Timestamp - before.Timestamp;
-  out.taskMsPerS = ((after.TaskDuration - before.TaskDuration) * 1000) / seconds;
-  out.scriptMsPerS = ((after.ScriptDuration - before.ScriptDuration) * 1000) / seconds;
+  Object.assign(out, await mainThreadMsPerS(cdp, page, 1000));
   await cdp.send('HeapProfiler.collectGarbage');
-  out.heap = (await metrics()).JSHeapUsedSize;
+  out.heap = (await metricsOf(cdp)).JSHeapUsedSize;
   if (withWidget) {
     // The same user comes back in the same browser: the module's compiled code is in
     // Chromium's code cache and the user's progress in localStorage.
@@ -234,16 +242,9 @@ async function liveLoad(withWidget) {
     await page.waitForFunction(() => window.__bench.steps['project-tour/name-it']?.visible !== undefined);
   }
   await page.waitForTimeout(1500);
-  const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value]));
-  const before = await metrics();
-  await page.waitForTimeout(2000);
-  const after = await metrics();
-  const seconds = after.Timestamp - before.Timestamp;
+  const busy = await mainThreadMsPerS(cdp, page, 2000);
   await context.close();
-  return {
-    taskMsPerS: ((after.TaskDuration - before.TaskDuration) * 1000) / seconds,
-    scriptMsPerS: ((after.ScriptDuration - before.ScriptDuration) * 1000) / seconds,
-  };
+  return busy;
 }
 const live = { with: [], without: [] };
 for (let i = 0; i < N; i++) {
