@@ -48,7 +48,7 @@ const handOver = () => {
   const calls = noted;
   noted = [];
   try {
-    outside(() => wasm.trackMany(calls));
+    wasm.trackMany(calls);
   } catch (e) {
     console.error(e && e.message ? e.message : e);
   }
@@ -79,9 +79,9 @@ const noteTrack = (event, properties) => {
 // becomes a rejected Promise, as before loading.
 const call = (fn) => {
   if (!loaded) return load().then(() => outside(fn));
-  handOver();
   try {
-    const result = outside(fn);
+    // Noted `track` calls first, so the order of calls is kept.
+    const result = outside(() => (handOver(), fn()));
     return result === undefined ? DONE : Promise.resolve(result);
   } catch (e) {
     return Promise.reject(e);

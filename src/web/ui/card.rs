@@ -185,9 +185,17 @@ impl StepUi {
         );
         // A live page changes all the time, mostly far from the anchor: when nothing the
         // placement depends on moved, the step stays as it is, with no style written.
-        let (r, v) = (rect, viewport);
         let inputs = [
-            r.x, r.y, r.width, r.height, v.x, v.y, v.width, v.height, w, h,
+            rect.x,
+            rect.y,
+            rect.width,
+            rect.height,
+            viewport.x,
+            viewport.y,
+            viewport.width,
+            viewport.height,
+            w,
+            h,
         ];
         if self.placed == inputs {
             return;
