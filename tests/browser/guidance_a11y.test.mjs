@@ -8,8 +8,8 @@ import { startCollector, ROOT } from '../support/collector.mjs';
 import { launch, openPage } from '../support/browser.mjs';
 import { Widget } from '../support/widget.mjs';
 import { eventually } from '../support/eventually.mjs';
+import { axe } from '../support/axe.mjs';
 
-const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 let collector, browser;
 before(async () => {
   collector = await startCollector({ www: join(ROOT, 'tests/pages') });
@@ -25,24 +25,6 @@ async function open(pageName, surface, options = {}) {
   page.setDefaultTimeout(8000);
   await page.goto(`${collector.url}/hostile/${pageName}.html?surface=${surface}`);
   return { page, context, widget: new Widget(page) };
-}
-
-/** axe-core's violations in the widget's nodes (inside its shadow root), as readable lines. */
-async function axe(page) {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    // The whole page, so page-level rules (landmarks, duplicate ids…) see the widget too;
-    // only the widget's nodes count (a node inside a shadow root has a nested target).
-    const result = await window.axe.run(document);
-    const inWidget = (n) => Array.isArray(n.target[0]) && n.target[0][0] === 'wowpath-root';
-    const checked = result.passes.filter((r) => r.nodes.some(inWidget)).length;
-    const lines = result.violations
-      .filter((v) => v.nodes.some(inWidget))
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.filter(inWidget).map((n) => n.target.flat().join(' ')).join(', ')})`);
-    return { lines, checked };
-  });
-  assert.ok(violations.checked >= 5, `axe checked the widget with only ${violations.checked} rules`);
-  return violations.lines;
 }
 
 const CASES = [
