@@ -14,6 +14,8 @@ const WARNINGS: &[&str] = &[
     "impossible_rule",
     "single_variant",
     "low_contrast",
+    "incomplete_size",
+    "insecure_url",
 ];
 
 #[test]

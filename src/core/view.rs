@@ -3,7 +3,7 @@
 
 use crate::core::chrome::Chrome;
 use crate::core::engine::{step_key, Engine, Group};
-use crate::core::guide::{Action, Button, GuideFile, Placement, StepKind, Theme};
+use crate::core::guide::{Action, Button, GuideFile, Image, Placement, StepKind, Theme};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChecklistItem {
@@ -49,6 +49,8 @@ pub struct StepView {
     pub kind: StepKind,
     pub title: String,
     pub body: Option<String>,
+    /// Its picture, with the address and text for the user's locale.
+    pub image: Option<Image>,
     pub anchor: Option<String>,
     pub placement: Placement,
     pub spotlight: bool,
@@ -161,6 +163,12 @@ pub fn build(engine: &Engine, locale: &str) -> View {
                 .body
                 .as_ref()
                 .map(|b| text(file, locale, &format!("{key}.body"), b)),
+            image: step.image.as_ref().map(|i| Image {
+                src: text(file, locale, &format!("{key}.image.src"), &i.src),
+                alt: text(file, locale, &format!("{key}.image.alt"), &i.alt),
+                width: i.width,
+                height: i.height,
+            }),
             anchor: step.anchor.clone(),
             placement: step.placement,
             spotlight: step.spotlight.unwrap_or(step.kind == StepKind::Tooltip),
@@ -175,3 +183,7 @@ pub fn build(engine: &Engine, locale: &str) -> View {
     });
     view
 }
+
+#[cfg(test)]
+#[path = "view_tests.rs"]
+mod tests;

@@ -176,8 +176,16 @@ impl Runtime {
         let mut st = self.state.borrow_mut();
         st.waiting = None;
         st.waiting_for = None;
-        st.step_ui = ui;
         st.layout = self.follow_layout();
+        if let Some(ui) = &ui {
+            let weak = Rc::downgrade(self);
+            st.layout.extend(ui.on_picture_settled(Rc::new(move || {
+                if let Some(rt) = weak.upgrade() {
+                    rt.on_layout_change();
+                }
+            })));
+        }
+        st.step_ui = ui;
     }
 
     /// Scroll (in any scroll container: capture phase) and resize move the step with its anchor.

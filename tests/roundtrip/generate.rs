@@ -118,8 +118,15 @@ fn step(i: usize) -> impl Strategy<Value = Step> {
                 Step {
                     id: format!("s{i}"),
                     kind,
-                    title,
+                    title: title.clone(),
                     body,
+                    // Pictures only where they are shown, with and without a size.
+                    image: (kind != StepKind::Checklist).then(|| Image {
+                        src: "/img/step.png".into(),
+                        alt: title.clone(),
+                        width: flag.then_some(640),
+                        height: flag.then_some(360),
+                    }),
                     anchor: anchored.then(|| "#view > h1".to_string()),
                     placement: if anchored && flag {
                         Placement::LeftEnd

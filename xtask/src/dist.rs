@@ -11,8 +11,9 @@ pub const WIDGET_BUDGET: usize = 30 * 1024;
 pub const SNIPPET_BUDGET: usize = 1024;
 /// While the widget is over its budget, a ceiling a little above its size keeps it from growing
 /// by accident (printing one `f64` once brought in the float formatter, +8.7 KB). A change that
-/// needs more room raises it, saying why; `cargo xtask test` fails above it.
-pub const WIDGET_CEILING: usize = 128 * 1024;
+/// needs more room raises it, saying why; `cargo xtask test` fails above it. Raised from 128 KB
+/// for pictures in steps (+1.7 KB: their reader, checks, messages and drawing).
+pub const WIDGET_CEILING: usize = 130 * 1024;
 /// What a page that pastes the snippet loads: the bundled loader (JS and CSS), then the wasm.
 pub const LOADED: [&str; 2] = ["loader.js", "wowpath_bg.wasm"];
 /// The npm entry (`import * as wowpath from 'wowpath'`) instead of the loader.
@@ -163,7 +164,7 @@ mod tests {
         assert!(check_ceiling(&pkg).is_ok(), "exactly at the ceiling");
         write("wowpath_bg.wasm", WIDGET_CEILING - 5 * 1024 + 1);
         let e = check_ceiling(&pkg).expect_err("one byte over").to_string();
-        assert!(e.contains("over its ceiling of 128.0 KB"), "{e}");
+        assert!(e.contains(&format!("over its ceiling of {}", kb(WIDGET_CEILING))), "{e}");
         std::fs::remove_file(pkg.join("loader.js.br")).expect("remove");
         assert!(
             check_ceiling(&pkg).is_err(),

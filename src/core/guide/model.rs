@@ -11,7 +11,7 @@ mod step;
 
 pub use condition::{Condition, Rule};
 pub use guide::{Frequency, Guide, Start, Target, Variant};
-pub use step::{Action, Button, Placement, Step, StepKind};
+pub use step::{Action, Button, Image, Placement, Step, StepKind};
 
 /// The format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;

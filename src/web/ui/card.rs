@@ -154,6 +154,18 @@ impl StepUi {
         self.anchor.as_ref()
     }
 
+    /// Calls `changed` when the step's picture has arrived or failed, so a tooltip is placed
+    /// again at its new size. Nothing to follow without a picture.
+    pub fn on_picture_settled(
+        &self,
+        changed: std::rc::Rc<dyn Fn()>,
+    ) -> Vec<gloo::events::EventListener> {
+        let img = self.card.query_selector("img.media").ok().flatten();
+        let img = img.and_then(|i| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(i).ok());
+        img.map(|i| super::picture::on_settled(&i, changed).into())
+            .unwrap_or_default()
+    }
+
     /// Scrolls the anchor into view when it is off screen.
     fn reveal(&self) {
         let Some(a) = &self.anchor else { return };

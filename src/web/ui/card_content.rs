@@ -105,6 +105,11 @@ pub(super) fn build_card(
     let title = text_el(d, "h2", "", &view.title)?;
     title.set_id("wowpath-step-title");
     card.append_child(&title).ok()?;
+    // Under the title, clear of the close button in the corner.
+    if let Some(image) = &view.image {
+        let img = super::picture::build(d, image)?;
+        card.append_child(&img).ok()?;
+    }
     if let Some(body) = &view.body {
         let b = text::body(d, "body", body)?;
         b.set_id("wowpath-step-body");

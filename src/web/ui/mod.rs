@@ -7,6 +7,7 @@ mod card_content;
 mod checklist;
 mod dom;
 mod focus;
+mod picture;
 mod spotlight;
 mod text;
 

@@ -19,6 +19,9 @@ pub struct Step {
     /// and `- ` lists. Never HTML.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
+    /// A picture above the title of a tooltip, hotspot or modal (a screenshot, a diagram).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<Image>,
     /// CSS selector of the element a tooltip or hotspot points at (required for those kinds).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anchor: Option<String>,
@@ -82,6 +85,24 @@ pub enum Placement {
     Right,
     RightStart,
     RightEnd,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, FromNode)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Image {
+    /// Where the picture is: an https:// address or a path such as `/img/reports.png`.
+    pub src: String,
+    /// What the picture shows, for people who cannot see it; `""` for a purely decorative one.
+    pub alt: String,
+    /// Its size in pixels: with both, the card keeps the picture's room while it loads, so it
+    /// does not jump. It is shown scaled down to the card's width.
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 10000)))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub width: Option<u32>,
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 10000)))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, FromNode)]

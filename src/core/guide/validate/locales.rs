@@ -11,7 +11,7 @@ use crate::core::sorted::SortedSet;
 use crate::core::suggest::closest;
 
 /// Every key a translation may use: `guide.title`, `guide.step.title`, `guide.step.body`,
-/// `guide.step.buttons.N` (N counts from 0), and the widget's own words (`ui.next`…).
+/// `guide.step.buttons.N` (N counts from 0), `guide.step.image.src` and `.alt`, and the widget's own words (`ui.next`…).
 pub fn keys(file: &GuideFile) -> SortedSet<String> {
     let mut keys = SortedSet::new();
     for (key, _, _) in chrome::KEYS {
@@ -22,6 +22,10 @@ pub fn keys(file: &GuideFile) -> SortedSet<String> {
         for s in &g.steps {
             keys.insert(format!("{}.{}.title", g.id, s.id));
             keys.insert(format!("{}.{}.body", g.id, s.id));
+            if s.image.is_some() {
+                keys.insert(format!("{}.{}.image.src", g.id, s.id));
+                keys.insert(format!("{}.{}.image.alt", g.id, s.id));
+            }
             for b in 0..s.buttons.len() {
                 keys.insert(format!("{}.{}.buttons.{b}", g.id, s.id));
             }
@@ -45,7 +49,7 @@ pub fn check(ctx: &mut Ctx<'_>, file: &GuideFile) {
             if !known.contains(key) {
                 let hint = match closest(key, known.iter().map(String::as_str)) {
                     Some(k) => format!("did you mean `{k}`?"),
-                    None => "keys are `guide.title`, `guide.step.title`, `guide.step.body`, `guide.step.buttons.N` and the widget's words (`ui.next`, `ui.counter`…)".into(),
+                    None => "keys are `guide.title`, `guide.step.title`, `guide.step.body`, `guide.step.buttons.N`, `guide.step.image.alt` and the widget's words (`ui.next`, `ui.counter`…)".into(),
                 };
                 ctx.error_at_key(
                     "unknown_locale_key",
@@ -54,6 +58,8 @@ pub fn check(ctx: &mut Ctx<'_>, file: &GuideFile) {
                 );
             } else if key.ends_with(".body") {
                 body_links(ctx, &p, text);
+            } else if key.ends_with(".image.src") {
+                super::image::src(ctx, &p, text);
             } else {
                 placeholders(ctx, &p, key, text);
             }

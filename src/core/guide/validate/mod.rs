@@ -6,6 +6,7 @@ mod contrast;
 mod file;
 mod graph;
 mod guide;
+mod image;
 mod locales;
 mod step;
 mod values;

@@ -33,6 +33,9 @@ pub fn check(ctx: &mut Ctx<'_>, file: &GuideFile, guide: &Guide, g: usize, s: us
     if let Some(body) = &step.body {
         body_links(ctx, &format!("{at}/body"), body);
     }
+    if let Some(image) = &step.image {
+        super::image::check(ctx, &format!("{at}/image"), image);
+    }
     kind_fields(ctx, &at, step);
     if let Some(url) = &step.url {
         pattern_at(ctx, &format!("{at}/url"), url);
@@ -105,18 +108,26 @@ fn kind_fields(ctx: &mut Ctx<'_>, at: &str, step: &Step) {
     }
     // A modal may dim the page, so only positioning is meaningless for it.
     let ignored: &[&str] = match step.kind {
-        StepKind::Checklist => &["placement", "spotlight", "click_through", "wait_ms"],
+        StepKind::Checklist => &[
+            "image",
+            "placement",
+            "spotlight",
+            "click_through",
+            "wait_ms",
+        ],
         StepKind::Modal => &["placement", "wait_ms"],
         _ => &[],
     };
     for field in ignored {
         let p = format!("{at}/{field}");
         if ctx.written(&p) {
-            ctx.warn(
-                "ignored_field",
-                &p,
-                format!("`{field}` applies to tooltips and hotspots: a {kind} step ignores it"),
-            );
+            let to = if *field == "image" {
+                "tooltips, hotspots and modals"
+            } else {
+                "tooltips and hotspots"
+            };
+            let message = format!("`{field}` applies to {to}: a {kind} step ignores it");
+            ctx.warn("ignored_field", &p, message);
         }
     }
 }
