@@ -201,6 +201,10 @@ fn guide(g: usize) -> impl Strategy<Value = Guide> {
                 } else {
                     Start::default()
                 },
+                schedule: days.map(|d| Schedule {
+                    from: Some(format!("2026-01-{:02}", d % 28 + 1)),
+                    until: flag.then(|| "2027-06-30T18:00:00+02:00".into()),
+                }),
                 requires: if g > 0 && flag {
                     vec!["g0".into()]
                 } else {

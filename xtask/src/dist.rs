@@ -164,7 +164,10 @@ mod tests {
         assert!(check_ceiling(&pkg).is_ok(), "exactly at the ceiling");
         write("wowpath_bg.wasm", WIDGET_CEILING - 5 * 1024 + 1);
         let e = check_ceiling(&pkg).expect_err("one byte over").to_string();
-        assert!(e.contains(&format!("over its ceiling of {}", kb(WIDGET_CEILING))), "{e}");
+        assert!(
+            e.contains(&format!("over its ceiling of {}", kb(WIDGET_CEILING))),
+            "{e}"
+        );
         std::fs::remove_file(pkg.join("loader.js.br")).expect("remove");
         assert!(
             check_ceiling(&pkg).is_err(),

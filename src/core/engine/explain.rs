@@ -1,5 +1,6 @@
 //! Why a guide is or is not showing, for the debug mode.
 
+use crate::core::time::iso8601;
 use core::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +18,14 @@ pub enum Decision {
     Dismissed,
     /// `once`: it was shown in an earlier session.
     ShownInEarlierSession,
+    /// Its `schedule` has not begun.
+    NotYet {
+        from: u64,
+    },
+    /// Its `schedule` is over.
+    Ended {
+        until: u64,
+    },
     Prerequisite {
         guide: String,
     },
@@ -56,6 +65,10 @@ impl fmt::Display for Decision {
             Decision::ShownInEarlierSession => {
                 f.write_str("hidden: frequency `once` and it was shown in an earlier session")
             }
+            Decision::NotYet { from } => write!(f, "waiting: scheduled from {}", iso8601(*from)),
+            Decision::Ended { until } => {
+                write!(f, "hidden: its schedule ended at {}", iso8601(*until))
+            }
             Decision::Prerequisite { guide } => {
                 write!(f, "waiting: guide `{guide}` must be completed first")
             }
@@ -80,7 +93,7 @@ impl fmt::Display for Decision {
             Decision::Cooldown { until } => write!(
                 f,
                 "waiting: cool-down after the previous guide, until {}",
-                crate::core::time::iso8601(*until)
+                iso8601(*until)
             ),
         }
     }

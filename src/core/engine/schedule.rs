@@ -4,7 +4,7 @@
 use super::{field_passes, passes, step_key, variant, Decision, Effect, Engine, Group};
 use crate::core::guide::{Frequency, Rule, StepKind};
 use crate::core::pattern::UrlPattern;
-use crate::core::time::Millis;
+use crate::core::time::{parse_iso8601, Millis};
 
 pub(crate) fn url_matches(pattern: &str, path: &str) -> bool {
     UrlPattern::parse(pattern).is_ok_and(|p| p.matches(path))
@@ -68,6 +68,15 @@ impl Engine {
             && record.session.as_ref().is_some_and(|s| *s != self.session)
         {
             return Some(Decision::ShownInEarlierSession);
+        }
+        if let Some(period) = &guide.schedule {
+            let at = |date: &Option<String>| date.as_deref().and_then(parse_iso8601);
+            if let Some(from) = at(&period.from).filter(|&from| now < from) {
+                return Some(Decision::NotYet { from });
+            }
+            if let Some(until) = at(&period.until).filter(|&until| now >= until) {
+                return Some(Decision::Ended { until });
+            }
         }
         for required in &guide.requires {
             let done = self

@@ -10,7 +10,7 @@ mod guide;
 mod step;
 
 pub use condition::{Condition, Rule};
-pub use guide::{Frequency, Guide, Start, Target, Variant};
+pub use guide::{Frequency, Guide, Schedule, Start, Target, Variant};
 pub use step::{Action, Button, Image, Placement, Step, StepKind};
 
 /// The format version this build reads.

@@ -74,5 +74,6 @@ fn event<'a>(name: &'a str, props: &'a Node) -> Observed<'a> {
 mod acts;
 mod properties;
 mod rules;
+mod schedule;
 mod tours;
 mod triggers;

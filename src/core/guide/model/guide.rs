@@ -31,6 +31,9 @@ pub struct Guide {
     /// Whether the user may dismiss the guide. Default true.
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub dismissible: bool,
+    /// When the guide may show (an announcement's run, say). Default: always.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<Schedule>,
     /// Variants of the guide for an experiment; users are assigned by a stable hash.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub variants: Vec<Variant>,
@@ -82,6 +85,20 @@ pub struct Start {
     /// Starts only through `wowpath('start', guideId)` or a button.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub manual: bool,
+}
+
+/// The period a guide may show in, as ISO 8601 dates: `2026-12-01` (midnight UTC) or a time with
+/// its offset, `2026-12-01T09:00:00+01:00`. At least one of the two.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize, FromNode)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Schedule {
+    /// Not shown before this moment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// Not shown from this moment on, even to users in the middle of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
 }
 
 /// One arm of an experiment.

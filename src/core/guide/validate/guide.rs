@@ -39,6 +39,9 @@ pub fn check(ctx: &mut Ctx<'_>, file: &GuideFile, g: usize, guide: &Guide) {
             format!("signed_up_within_days is {found}: expected a number of days greater than 0"),
         );
     }
+    if let Some(schedule) = &guide.schedule {
+        super::schedule::check(ctx, &format!("{at}/schedule"), schedule);
+    }
     let start = &guide.start;
     let ways: Vec<&str> = [
         ("event", start.event.is_some()),

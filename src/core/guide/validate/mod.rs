@@ -8,6 +8,7 @@ mod graph;
 mod guide;
 mod image;
 mod locales;
+mod schedule;
 mod step;
 mod values;
 
