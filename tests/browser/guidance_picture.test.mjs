@@ -1,24 +1,17 @@
 // Steps with a picture, in real Chromium: a tooltip placed again once its picture arrives, the
 // room a sized picture keeps while it loads, a picture that fails hidden with the reason in the
 // console, and axe-core on a modal with a picture.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startCollector, ROOT } from '../support/collector.mjs';
-import { launch, openPage, screenshot } from '../support/browser.mjs';
+import { ROOT } from '../support/collector.mjs';
+import { openPage, screenshot } from '../support/browser.mjs';
+import { withCollectorAndBrowser } from '../support/suite.mjs';
 import { Widget } from '../support/widget.mjs';
 import { eventually } from '../support/eventually.mjs';
 import { axe } from '../support/axe.mjs';
 
-let collector, browser;
-before(async () => {
-  collector = await startCollector({ www: join(ROOT, 'tests/pages') });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await collector?.stop();
-});
+const env = withCollectorAndBrowser({ www: join(ROOT, 'tests/pages') });
 
 // An 800 × 450 picture.
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="450" viewBox="0 0 800 450"><rect width="800" height="450" fill="#dfe6f7"/><rect x="60" y="60" width="300" height="330" fill="#4f46e5"/></svg>';
@@ -26,7 +19,7 @@ const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="450" vi
 /** The picture page with `step` as its only guide's only step. Pictures under /img/ wait
  * until `release()` is called; /img/missing.svg answers 404. */
 async function open(step, options = {}) {
-  const { page, context, consoleMessages } = await openPage(browser, options);
+  const { page, context, consoleMessages } = await openPage(env.browser, options);
   page.setDefaultTimeout(8000);
   let release;
   const arrived = new Promise((r) => (release = r));
@@ -35,7 +28,7 @@ async function open(step, options = {}) {
     await arrived;
     await route.fulfill({ status: 200, contentType: 'image/svg+xml', body: SVG });
   });
-  await page.goto(`${collector.url}/picture.html`);
+  await page.goto(`${env.collector.url}/picture.html`);
   const file = { version: 1, guides: [{ id: 'g', title: 'Guide', steps: [{ id: 's', title: 'Reports, now with teammates', body: 'One column per teammate.', ...step }] }] };
   await page.evaluate((guides) => window.wowpath('init', { writeKey: 'picture-test', flushAfterMs: 60000, guides }), file);
   const widget = new Widget(page);
