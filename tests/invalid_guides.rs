@@ -16,6 +16,8 @@ const WARNINGS: &[&str] = &[
     "low_contrast",
     "incomplete_size",
     "insecure_url",
+    "invalid_stamp",
+    "stale_stamp",
 ];
 
 #[test]

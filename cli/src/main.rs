@@ -1,24 +1,29 @@
-//! `wowpath check guides.json [--json] [--strict]`: the same validator the widget runs when it
-//! loads guides, for a SaaS team's CI. Exit status: 0 clean (warnings allowed unless
+//! `wowpath check guides.json [--json] [--strict] [--stamp]`: the same validator the widget runs
+//! when it loads guides, for a SaaS team's CI; `--stamp` marks the files that pass, so the
+//! widget reads them without downloading the validator. Exit status: 0 clean (warnings allowed unless
 //! `--strict`), 1 when a file has errors, 2 when the command itself is wrong.
 //! `wowpath schema` prints the JSON Schema of guide files.
 
 mod output;
 mod read;
+mod stamp_file;
 
 use std::process::ExitCode;
 use wowpath::core::guide::{load, Severity};
 
-const USAGE: &str = "usage: wowpath check <guides.json>... [--json] [--strict]
+const USAGE: &str = "usage: wowpath check <guides.json>... [--json] [--strict] [--stamp]
        wowpath schema      (prints the JSON Schema of guide files)
 
   --json     print one JSON object per run: {files: [{file, errors, warnings, diagnostics}]}
-  --strict   treat warnings as errors (exit status 1)";
+  --strict   treat warnings as errors (exit status 1)
+  --stamp    write a `checked` stamp into each file that passes, so the widget reads it
+             without downloading its validator (any later edit voids the stamp)";
 
 struct Args {
     files: Vec<String>,
     json: bool,
     strict: bool,
+    stamp: bool,
 }
 
 fn parse_args(args: &[String]) -> Result<Args, String> {
@@ -34,11 +39,13 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         files: Vec::new(),
         json: false,
         strict: false,
+        stamp: false,
     };
     for arg in rest {
         match arg.as_str() {
             "--json" => parsed.json = true,
             "--strict" => parsed.strict = true,
+            "--stamp" => parsed.stamp = true,
             flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
             file => parsed.files.push(file.to_string()),
         }
@@ -72,6 +79,15 @@ fn main() -> ExitCode {
     let mut reports = Vec::new();
     for file in &args.files {
         let diagnostics = match read::guide_file(file) {
+            Ok(Ok(text)) if args.stamp => {
+                match stamp_file::check_and_stamp(file, &text, args.strict) {
+                    Ok(diagnostics) => diagnostics,
+                    Err(e) => {
+                        eprintln!("wowpath: cannot stamp {file}: {e}");
+                        return ExitCode::from(2);
+                    }
+                }
+            }
             Ok(Ok(text)) => load(&text).diagnostics,
             Ok(Err(not_utf8)) => vec![not_utf8],
             Err(e) => {

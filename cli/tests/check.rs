@@ -114,3 +114,60 @@ fn a_file_not_in_utf8_is_a_diagnostic_of_that_file() {
     let (_, json, _) = wowpath(&["check", &path, "--json"]);
     assert!(json.contains("\"code\":\"encoding\""), "{json}");
 }
+
+#[test]
+fn stamp_marks_only_passing_files_and_any_later_edit_is_reported() {
+    let dir = std::env::temp_dir().join(format!("wowpath-cli-stamp-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let good = dir.join("good.json");
+    let original = std::fs::read_to_string(root().join("examples/guides/trackly-onboarding.json"))
+        .expect("example")
+        .replace(
+            &stamp_member(&root().join("examples/guides/trackly-onboarding.json")),
+            "",
+        );
+    std::fs::write(&good, &original).expect("written");
+    let path = good.to_string_lossy().into_owned();
+
+    let (code, stdout, stderr) = wowpath(&["check", "--stamp", &path]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stderr.contains("is stamped"), "{stderr}");
+    let stamped = std::fs::read_to_string(&good).expect("read back");
+    assert!(stamped.contains("\"checked\": \"wowpath:"), "{stamped}");
+    let (code, stdout, _) = wowpath(&["check", "--strict", &path]);
+    assert_eq!(code, 0, "a fresh stamp is clean: {stdout}");
+
+    // An edit after stamping: a warning, which --strict turns into a failure.
+    std::fs::write(&good, stamped.replacen("Welcome", "Hello", 1)).expect("edited");
+    let (code, stdout, _) = wowpath(&["check", "--strict", &path]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(
+        stdout.contains("stale_stamp") || stdout.contains("changed after"),
+        "{stdout}"
+    );
+    // Stamping again brings it up to date.
+    let (code, _, stderr) = wowpath(&["check", "--stamp", "--strict", &path]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stdout, _) = wowpath(&["check", "--strict", &path]);
+    assert_eq!(code, 0, "{stdout}");
+
+    // A file with errors is left as it was.
+    let broken = dir.join("broken.json");
+    let text = "{\n  \"version\": 2,\n  \"guides\": []\n}\n";
+    std::fs::write(&broken, text).expect("written");
+    let broken_path = broken.to_string_lossy().into_owned();
+    let (code, _, stderr) = wowpath(&["check", "--stamp", &broken_path]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("was not stamped"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&broken).expect("read back"), text);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The example's own stamp line, if it has one, so the test starts from an unstamped file.
+fn stamp_member(path: &Path) -> String {
+    let text = std::fs::read_to_string(path).expect("example");
+    text.lines()
+        .find(|l| l.trim_start().starts_with("\"checked\""))
+        .map(|l| format!("{l}\n"))
+        .unwrap_or_else(|| "\u{0}never".into())
+}

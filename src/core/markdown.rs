@@ -91,6 +91,12 @@ pub fn is_safe_href(href: &str) -> bool {
     }
 }
 
+/// An address a picture may come from: http(s) or a path. Checked by the validator and again
+/// where the picture is drawn, as a file read on its stamp skips the validator.
+pub fn is_picture_src(src: &str) -> bool {
+    is_safe_href(src) && !src.trim_start().to_ascii_lowercase().starts_with("mailto:")
+}
+
 /// The next place of each closing marker, remembered so unclosed markers cost linear time.
 struct Scanner<'a> {
     s: &'a str,

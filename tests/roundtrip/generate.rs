@@ -243,6 +243,8 @@ pub fn file() -> impl Strategy<Value = GuideFile> {
             }
             GuideFile {
                 schema: flag.then(|| "../schema/guides.schema.json".into()),
+                // Read, not judged, by both readers: a made-up stamp is only a warning.
+                checked: flag.then(|| "wowpath:0123456789abcdef".into()),
                 version: 1,
                 wow: Some(if flag {
                     Wow {

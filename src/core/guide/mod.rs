@@ -11,8 +11,10 @@ mod report;
 mod scalar;
 #[cfg(feature = "schema")]
 mod schema;
+pub mod stamp;
 mod stand_in;
 mod structure;
+mod trusted;
 mod validate;
 
 pub use error::{Diagnostic, Severity};
@@ -23,3 +25,4 @@ pub use report::diagnostics_json;
 pub use scalar::Scalar;
 #[cfg(feature = "schema")]
 pub use schema::{schema_json, SCHEMA_PATH};
+pub use trusted::{read_checked, read_stamped, Verdict};

@@ -24,6 +24,10 @@ pub struct GuideFile {
     /// Editors use this to find the JSON Schema; the widget ignores it.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// Written by `wowpath check --stamp`: a hash of the file as it was checked. While it
+    /// matches, the widget reads the file without downloading its validator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<String>,
     /// Format version; must be 1.
     #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 1)))]
     pub version: u32,

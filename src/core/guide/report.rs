@@ -48,7 +48,7 @@ mod tests {
         assert_eq!(
             text,
             "[{\"severity\":\"error\",\"code\":\"unknown_field\",\"pointer\":\"/x\\u003c\",\"line\":1,\"column\":26,\
-             \"message\":\"unknown field `x\\u003c`: expected one of `$schema`, `version`, `wow`, `holdout`, \
+             \"message\":\"unknown field `x\\u003c`: expected one of `$schema`, `checked`, `version`, `wow`, `holdout`, \
              `cooldown_minutes`, `signup_trait`, `theme`, `default_locale`, `locales`, `guides`\"},\
              {\"severity\":\"warning\",\"code\":\"empty\",\"pointer\":\"/guides\",\"line\":1,\"column\":23,\
              \"message\":\"the file has no guides: nothing will be shown\"}]"

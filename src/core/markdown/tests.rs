@@ -112,6 +112,29 @@ fn unsafe_links_are_listed() {
 }
 
 #[test]
+fn pictures_come_only_from_http_addresses_and_paths() {
+    for ok in [
+        "/img/a.png",
+        "img/a.png",
+        "https://cdn.example/a.png",
+        "http://x.example/a.png",
+        "?v=1",
+    ] {
+        assert!(is_picture_src(ok), "{ok}");
+    }
+    for bad in [
+        "javascript:alert(1)",
+        "data:image/png;base64,AAAA",
+        "mailto:a@b.example",
+        " MAILTO:a@b",
+        "",
+        "java\tscript:x",
+    ] {
+        assert!(!is_picture_src(bad), "{bad}");
+    }
+}
+
+#[test]
 fn pathological_input_is_fast_and_shallow() {
     for body in [
         "*a".repeat(200_000),

@@ -4,6 +4,7 @@ use super::condition::check_rules;
 use super::values::{check_colour, check_font, check_locale_tag};
 use super::{suggest_id, Ctx};
 use crate::core::guide::model::{GuideFile, FORMAT_VERSION};
+use crate::core::guide::stamp::{self, StampCheck};
 
 /// The highest base z-index that still leaves room for the widget's layers above it.
 pub const MAX_Z_INDEX: u32 = 2_147_483_000;
@@ -50,6 +51,26 @@ pub fn check(ctx: &mut Ctx<'_>, file: &GuideFile) {
     }
     theme(ctx, file);
     wow(ctx, file);
+    stamp(ctx);
+}
+
+/// A stamp that does not match costs speed, never correctness: the file is checked in the
+/// browser instead, so these are warnings.
+fn stamp(ctx: &mut Ctx<'_>) {
+    let pointer = "/checked";
+    match stamp::check(ctx.text, ctx.root) {
+        StampCheck::Missing | StampCheck::Matches => {}
+        StampCheck::Malformed => ctx.warn(
+            "invalid_stamp",
+            pointer,
+            format!("`checked` is not a stamp written by `wowpath check --stamp` (\"{}\" and 16 hex digits): run that command to write it, or remove the field", stamp::PREFIX),
+        ),
+        StampCheck::Stale => ctx.warn(
+            "stale_stamp",
+            pointer,
+            "the file changed after `wowpath check --stamp` wrote this stamp, so every page checks it again in the browser, downloading the validator; run `wowpath check --stamp` on the file again".into(),
+        ),
+    }
 }
 
 fn theme(ctx: &mut Ctx<'_>, file: &GuideFile) {

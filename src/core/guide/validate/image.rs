@@ -2,7 +2,7 @@
 
 use super::Ctx;
 use crate::core::guide::model::Image;
-use crate::core::markdown::is_safe_href;
+use crate::core::markdown::is_picture_src;
 
 /// Larger than any screen; a bigger figure is nearly always a typo.
 pub const MAX_SIDE: u32 = 10_000;
@@ -30,7 +30,7 @@ pub fn check(ctx: &mut Ctx<'_>, at: &str, image: &Image) {
 /// A picture's address (in the step or in a translation): http(s) or a path, nothing else.
 pub fn src(ctx: &mut Ctx<'_>, at: &str, src: &str) {
     let lower = src.trim_start().to_ascii_lowercase();
-    if !is_safe_href(src) || lower.starts_with("mailto:") {
+    if !is_picture_src(src) {
         ctx.error("invalid_url", at, format!("`{src}` is not an address a picture may come from: expected an https:// address or a path such as \"/img/reports.png\""));
     } else if lower.starts_with("http:") {
         ctx.warn("insecure_url", at, format!("`{src}` is an http:// address: browsers block it on https:// pages (mixed content); use https://"));

@@ -1,0 +1,88 @@
+//! The widget's side of the validator split. The page's module reads guide files without
+//! judging them: a file that carries a matching stamp (`stamp.rs`) is read at once; any other
+//! goes first to the validator, a module of its own that the page downloads only then, and
+//! its verdict (the JSON of `validate()`) comes back here to be printed and obeyed.
+
+use super::error::Severity;
+use super::model::GuideFile;
+use super::stamp::{self, StampCheck};
+use super::structure;
+use crate::core::json::{self, LineIndex, Node};
+
+/// The file, when its stamp matches and it reads without a single diagnostic.
+pub fn read_stamped(text: &str) -> Option<GuideFile> {
+    let root = json::parse(text).ok()?;
+    if stamp::check(text, &root) != StampCheck::Matches {
+        return None;
+    }
+    read_clean(text, &root)
+}
+
+/// The file, once the validator has passed it.
+pub fn read_checked(text: &str) -> Option<GuideFile> {
+    read_clean(text, &json::parse(text).ok()?)
+}
+
+fn read_clean(text: &str, root: &Node) -> Option<GuideFile> {
+    let read = structure::read(root, &LineIndex::new(text));
+    if read.diagnostics.is_empty() && !read.stood_in {
+        read.file
+    } else {
+        None
+    }
+}
+
+/// What the validator said about a file, as the widget prints and reports it.
+#[derive(Debug, PartialEq)]
+pub struct Verdict {
+    /// The widget may use the file (it has no errors).
+    pub ok: bool,
+    /// Each diagnostic as one console line, `line:column: severity at pointer: message`,
+    /// the form `Diagnostic`'s `Display` prints.
+    pub lines: Vec<(Severity, String)>,
+}
+
+impl Verdict {
+    /// Reads the JSON `validate()` resolves to; `None` when it is not that shape.
+    pub fn from_json(text: &str) -> Option<Verdict> {
+        let root = json::parse(text).ok()?;
+        let ok = root.get("ok")?.as_bool()?;
+        let json::Value::Array(items) = &root.get("diagnostics")?.value else {
+            return None;
+        };
+        let lines = items.iter().map(line).collect::<Option<Vec<_>>>()?;
+        Some(Verdict { ok, lines })
+    }
+
+    pub fn errors(&self) -> usize {
+        self.lines
+            .iter()
+            .filter(|(s, _)| *s == Severity::Error)
+            .count()
+    }
+}
+
+fn line(d: &Node) -> Option<(Severity, String)> {
+    let severity = match d.get("severity")?.as_str()? {
+        "error" => Severity::Error,
+        "warning" => Severity::Warning,
+        _ => return None,
+    };
+    let number = |key| d.get(key)?.as_f64();
+    let (line, column) = (number("line")?, number("column")?);
+    let pointer = match d.get("pointer")?.as_str()? {
+        "" => "/",
+        p => p,
+    };
+    let message = d.get("message")?.as_str()?;
+    let text = format!(
+        "{}:{}: {} at {pointer}: {message}",
+        line as u64,
+        column as u64,
+        severity.as_str()
+    );
+    Some((severity, text))
+}
+
+#[cfg(test)]
+mod tests;
