@@ -162,6 +162,13 @@ pub fn set_hook(hook: js_sys::Function) {
     crate::web::hooks::set(hook);
 }
 
+/// The module's way to the guide-file validator (see `web::validator`): `validator(text)`
+/// resolves to the JSON `validate()` gives.
+#[wasm_bindgen(js_name = setValidator)]
+pub fn set_validator(validator: js_sys::Function) {
+    crate::web::validator::set(validator);
+}
+
 /// Collects events again after `optOut` (or despite Do Not Track / GPC).
 #[wasm_bindgen(js_name = optIn)]
 pub fn opt_in() -> Result<(), JsError> {

@@ -1,5 +1,6 @@
-//! `validateGuides(text)`: the widget's own guide-file validator for JavaScript (the playground,
-//! editors, a SaaS team's build). Pure: it neither needs nor touches a running widget.
+//! `validateGuides(text)`, the whole export of the validator module (`wowpath_check_bg.wasm`):
+//! the widget asks it about a file without a matching stamp, and `validate()` hands it any file
+//! (the playground, editors, a SaaS team's build). Pure: it never touches the page.
 
 use crate::core::guide::{diagnostics_json, load};
 use wasm_bindgen::prelude::*;

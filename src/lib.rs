@@ -11,13 +11,15 @@ pub mod core;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-#[cfg(target_arch = "wasm32")]
+// One crate, two modules: the widget, and (with the `validator` feature) the guide-file
+// validator the widget downloads only for a file without a matching stamp.
+#[cfg(all(target_arch = "wasm32", not(feature = "validator")))]
 mod api;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "validator"))]
 mod api_validate;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "validator")))]
 mod runtime;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "validator")))]
 mod web;
 
 /// The version reported in every event's `context.library.version`.

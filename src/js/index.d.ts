@@ -4,7 +4,7 @@ export interface InitOptions {
   writeKey: string;
   /** Base URL of the collector, an http(s) URL or a path on this site; events go to `{endpoint}/v1/batch`. Default: this page's origin. */
   endpoint?: string;
-  /** The guide file itself, as an object or JSON text. Give this or `guidesUrl`, not both. */
+  /** The guide file itself, as an object or JSON text. Give this or `guidesUrl`, not both. A file stamped by `wowpath check --stamp` is read without downloading the validator when given as its text (an object is checked in the browser). */
   guides?: object | string;
   /** Where to fetch the guide file when `guides` is not given. */
   guidesUrl?: string;
@@ -69,7 +69,7 @@ export interface Diagnostic {
   message: string;
 }
 
-/** Checks a guide file with the widget's own validator; `ok` is false when the widget would refuse it. Needs no `init`. */
+/** Checks a guide file with the widget's own validator; `ok` is false when the widget would refuse it. Needs no `init`; the first call downloads the validator module (`wowpath_check_bg.wasm`). */
 export function validate(guides: object | string): Promise<{ ok: boolean; diagnostics: Diagnostic[] }>;
 export function reset(): Promise<void>;
 export function flush(): Promise<void>;

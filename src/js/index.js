@@ -15,8 +15,36 @@ const outside = (fn) => {
 
 const load = () =>
   (ready ||= outside(() => initWasm({ module_or_path: moduleResponse || new URL('./wowpath_bg.wasm', import.meta.url) })).then(() => {
+    wasm.setValidator(validateText);
     loaded = true;
   }, startFailed));
+
+// The guide-file validator is a module of its own, fetched the first time a file needs it: a
+// file stamped by `wowpath check --stamp` never does, so most pages never download it.
+let validator;
+const validatorModule = () =>
+  (validator ||= outside(() => {
+    // Its module is requested beside its glue, not after it: one round trip instead of two.
+    const wasmFile = fetch(new URL('./wowpath_check_bg.wasm', import.meta.url));
+    wasmFile.catch(() => {}); // reported through the glue's start-up, below
+    return import('./wowpath_check.js').then(async (module) => {
+      await module.default({ module_or_path: wasmFile });
+      return module;
+    });
+  }).catch((e) => {
+    validator = undefined; // a later call tries again
+    const why = e && e.message ? e.message : String(e);
+    throw new Error(`wowpath: the guide-file validator (wowpath_check.js and wowpath_check_bg.wasm, beside the widget's files) could not be loaded: ${why}`);
+  }));
+// A file with no stamp at all will need the validator: its download starts as soon as the text
+// is known, beside the widget's own module, rather than once the widget has read the file.
+// (Whether a stamp matches is for the widget to say; a stale one still waits for the download.)
+const STAMPED = /"checked"\s*:\s*"wowpath:[0-9a-f]{16}"/;
+const prepareValidator = (text) => {
+  if (typeof text !== 'string' || !STAMPED.test(text)) validatorModule().catch(() => {});
+};
+// Guide text in, the verdict's JSON out (what `validate` parses).
+const validateText = (source) => validatorModule().then((module) => outside(() => module.validateGuides(source)));
 
 // One error for every call: the module will not start later either.
 const startFailed = (e) => {
@@ -94,6 +122,10 @@ const call = (fn) => {
  */
 export const init = (options) => {
   const guideFile = fetchGuideFile(options);
+  if (!initCalled && typeof options === 'object' && options !== null && options.guides !== undefined) {
+    prepareValidator(options.guides);
+  }
+  initCalled = true;
   return call(() => {
     if (typeof options !== 'object' || options === null) {
       throw new TypeError('wowpath: init takes an options object, e.g. { writeKey: "wk_…", guidesUrl: "/guides.json" }');
@@ -109,13 +141,12 @@ export const init = (options) => {
 // and reports a failure as it would its own request's. `no-cache`: see runtime/guide_fetch.rs.
 let initCalled = false;
 const fetchGuideFile = (options) => {
-  const first = !initCalled;
-  initCalled = true;
-  const url = first && typeof options === 'object' && options !== null && options.guides === undefined && options.guidesUrl;
+  const url = !initCalled && typeof options === 'object' && options !== null && options.guides === undefined && options.guidesUrl;
   if (typeof url !== 'string' || url === '' || typeof fetch !== 'function') return undefined;
   return outside(() => {
     const response = fetch(url, { cache: 'no-cache' });
     response.catch(() => {}); // read (and reported) by the widget; not an unhandled rejection
+    response.then((r) => (r.ok ? r.clone().text() : undefined)).then((text) => text !== undefined && prepareValidator(text), () => {});
     return response;
   });
 };
@@ -150,10 +181,20 @@ export const reset = () => call(() => wasm.reset());
 /**
  * Checks a guide file (JSON text or an object) with the validator the widget itself runs:
  * resolves to `{ ok, diagnostics: [{ severity, code, pointer, line, column, message }] }`.
- * Needs no `init`.
+ * Needs no `init`; downloads the validator module (not the widget's) the first time.
  */
-export const validate = (guides) =>
-  call(() => JSON.parse(wasm.validateGuides(typeof guides === 'string' ? guides : JSON.stringify(guides, null, 2))));
+export const validate = (guides) => {
+  let source;
+  try {
+    source = typeof guides === 'string' ? guides : JSON.stringify(guides, null, 2);
+  } catch (e) {
+    return Promise.reject(new TypeError(`wowpath: validate takes a guide file's text or object; this one could not be read: ${e.message}`));
+  }
+  if (typeof source !== 'string') {
+    return Promise.reject(new TypeError(`wowpath: validate takes a guide file's text or object, not ${kind(guides)}`));
+  }
+  return validateText(source).then(JSON.parse);
+};
 // The onboarding events a page can listen to with `on` (README, Events).
 const ONBOARDING = ['Group Assigned', 'Guide Started', 'Step Viewed', 'Step Completed', 'Guide Dismissed',
   'Guide Completed', 'Wow Reached', 'Target Missing', 'Guide Config Invalid'].map((e) => `Onboarding ${e}`);

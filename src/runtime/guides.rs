@@ -3,7 +3,7 @@
 
 use super::Runtime;
 use crate::core::engine::{Effect, Engine, Start, User};
-use crate::core::guide::{self, Severity};
+use crate::core::guide;
 use crate::core::json::write_escaped;
 use crate::web::{console, page};
 use std::rc::Rc;
@@ -40,42 +40,42 @@ impl Runtime {
         self.state.borrow_mut().read_pending = Some(pending);
     }
 
-    /// Validates guide text; shows nothing and reports every problem when it is broken.
+    /// Reads guide text: at once when its stamp matches, else once the validator, downloaded
+    /// for it, has passed it (`guide_check.rs`).
     pub(super) fn apply_guides(self: &Rc<Self>, text: &str, source: &str) {
-        let loaded = guide::load(text);
-        for d in &loaded.diagnostics {
-            match d.severity {
-                Severity::Error => console::error(&format!("{source}:{d}")),
-                Severity::Warning => console::warn(&format!("{source}:{d}")),
+        match guide::read_stamped(text) {
+            Some(file) => {
+                if self.debug {
+                    console::debug(&format!(
+                        "{source}: its stamp matches, so it was read without downloading the validator"
+                    ));
+                }
+                self.start_engine(file);
             }
+            None => self.check_then_apply(text.to_string(), source.to_string()),
         }
-        let Some(file) = loaded.file else {
-            let first = loaded
-                .diagnostics
-                .first()
-                .map(|d| d.to_string())
-                .unwrap_or_default();
-            let count = loaded
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == Severity::Error)
-                .count()
-                .to_string();
-            let which = match source {
-                INLINE => "given to init",
-                url => url,
-            };
-            self.guides_failed(&format!("{which} has errors, listed in the console"));
-            self.emit(
-                "Onboarding Guide Config Invalid",
-                &props(&[
-                    ("source", source),
-                    ("errors", &count),
-                    ("first_error", &first),
-                ]),
-            );
-            return;
+    }
+
+    /// The validator refused the file: nothing is shown, and the page and the collector hear
+    /// why. `first`: the first diagnostic as the console printed it.
+    pub(super) fn refuse_guides(self: &Rc<Self>, source: &str, errors: usize, first: &str) {
+        let which = match source {
+            INLINE => "given to init",
+            url => url,
         };
+        self.guides_failed(&format!("{which} has errors, listed in the console"));
+        self.emit(
+            "Onboarding Guide Config Invalid",
+            &props(&[
+                ("source", source),
+                ("errors", &errors.to_string()),
+                ("first_error", first),
+            ]),
+        );
+    }
+
+    /// Starts guiding with a file that was read and passed.
+    pub(super) fn start_engine(self: &Rc<Self>, file: guide::GuideFile) {
         let user = User {
             key: self.user_key(),
             traits: self.load_traits(),

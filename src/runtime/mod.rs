@@ -4,6 +4,7 @@ mod acts;
 mod consent;
 mod delivery;
 mod early;
+mod guide_check;
 mod guide_fetch;
 mod guides;
 mod observe;

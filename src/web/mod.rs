@@ -19,4 +19,5 @@ pub mod soon;
 pub mod storage;
 pub mod transport;
 pub mod ui;
+pub mod validator;
 pub mod watch;

@@ -1,6 +1,7 @@
 // `cargo xtask bench guidance`: the demo app (Trackly) in Chromium with the widget, beside the
 // same page with the widget blocked, loads interleaved in one run. The guide file is the demo's
-// own (www/guides.json), given inline so the guide file's download is not counted.
+// own (www/guides.json, stamped by `wowpath check --stamp`), given inline as its text so the
+// guide file's download is not counted and the stamp still matches.
 //   init → first guide in the DOM / visible   from the moment the wasm module is ready (init runs
 //                                             next) to a MutationObserver seeing the checklist,
 //                                             then to the first frame it has a box on screen; on a
@@ -20,7 +21,9 @@
 //                                             (Chromium trace), which the 2-core machine's
 //                                             scheduling noise does not move; beside the same
 //                                             with V8 compiling the whole module up front, as a
-//                                             reference for what its lazy compilation costs
+//                                             reference for what its lazy compilation costs,
+//                                             and with the file's stamp taken out, so the
+//                                             validator module is downloaded and run first
 //   slow network                              150 ms latency, 10 Mbit/s, the guide file from its
 //                                             URL: host's first paint and load event, and the
 //                                             first guide visible, from navigation start
@@ -34,6 +37,8 @@ const N = Number(process.env.N || 9);
 const collector = await startCollector();
 const browser = await launch();
 const guides = readFileSync(join(ROOT, 'www/guides.json'), 'utf8');
+const unstampedGuides = guides.replace(/^\s*"checked": .*\n/m, '');
+if (unstampedGuides === guides) throw new Error('www/guides.json has no stamp: run `wowpath check --stamp www/guides.json`');
 
 // Runs in the page before any script: stamps the wasm module's readiness and watches the
 // widget's shadow root for the first guide and for each new tour step.
@@ -80,14 +85,15 @@ const PROBE = () => {
 
 // A fresh profile on the demo app, probed. `inline`: the guide file given in the page, so its
 // download is not counted; `withWidget: false` blocks the widget's files.
-async function demoPage(chromium, { withWidget = true, inline = true } = {}) {
+async function demoPage(chromium, { withWidget = true, inline = true, unstamped = false } = {}) {
   const context = await chromium.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.addInitScript(PROBE);
   if (inline) {
     await page.route('**/', async (route) => {
       const r = await route.fetch();
-      const html = (await r.text()).replace('guidesUrl:"/guides.json"', `guides:${guides.trim()}`);
+      const text = unstamped ? unstampedGuides : guides;
+      const html = (await r.text()).replace('guidesUrl:"/guides.json"', `guides:${JSON.stringify(text)}`);
       await route.fulfill({ response: r, body: html });
     });
   }
@@ -180,8 +186,8 @@ async function slowLoad(withWidget) {
 
 // A first visit under a light trace: the main thread's CPU time from the module being ready
 // to the first guide in the DOM (tasks cut at both marks, their thread time pro rata).
-async function cpuLoad(chromium) {
-  const { context, page } = await demoPage(chromium);
+async function cpuLoad(chromium, options) {
+  const { context, page } = await demoPage(chromium, options);
   await chromium.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
   await page.goto(collector.url + '/');
   await page.waitForFunction(() => window.__bench.inDom !== undefined);
@@ -252,10 +258,11 @@ for (let i = 0; i < N; i++) {
 }
 
 const eager = await launch(['--js-flags=--no-wasm-lazy-compilation']);
-const cpu = { lazy: [], eager: [] };
+const cpu = { lazy: [], eager: [], unstamped: [] };
+const sides = [['lazy', browser, {}], ['eager', eager, {}], ['unstamped', browser, { unstamped: true }]];
 for (let i = 0; i < N + 1; i++) {
-  for (const [side, chromium] of i % 2 ? [['eager', eager], ['lazy', browser]] : [['lazy', browser], ['eager', eager]]) {
-    const r = await cpuLoad(chromium);
+  for (const [side, chromium, options] of i % 2 ? [...sides].reverse() : sides) {
+    const r = await cpuLoad(chromium, options);
     if (i > 0) cpu[side].push(r);
   }
 }
@@ -277,6 +284,7 @@ const rows = [
   ['init → first guide visible', '—', ms(m('with', 'firstVisible')), ''],
   ['first visit, main-thread CPU to the DOM', '—', ms(median(cpu.lazy.map((r) => r.cpu))), ''],
   ['  reference: V8 compiling eagerly, CPU / wall', '—', `${ms(median(cpu.eager.map((r) => r.cpu)))} / ${ms(median(cpu.eager.map((r) => r.wall)))}`, ''],
+  ['  the file unstamped (validator fetched), CPU / wall', '—', `${ms(median(cpu.unstamped.map((r) => r.cpu)))} / ${ms(median(cpu.unstamped.map((r) => r.wall)))}`, ''],
   ['returning visit: in the DOM / visible', '—', `${ms(m('with', 'returningInDom'))} / ${ms(m('with', 'returningVisible'))}`, ''],
   ['Next click → next step in the DOM', '—', ms(m('with', 'advanceInDom')), ''],
   ['Next click → next step visible', '—', ms(m('with', 'advanceVisible')), '≤ 25 ms'],

@@ -63,6 +63,8 @@ test('the widget works in an app under zone.js and runs none of its tasks in the
 
 test("a listener given to on() runs in the app's zone, so the app sees what it changes", async () => {
   const { page, context } = await open();
+  // Once the file is read and the checklist's own guide has started, only `start` is heard.
+  await page.locator('wowpath-root .panel').waitFor();
   await page.evaluate(() => window.appZone.run(() => {
     window.heardIn = [];
     return window.wowpathModule.on('Onboarding Guide Started', () => window.heardIn.push(Zone.current.name));

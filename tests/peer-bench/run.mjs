@@ -22,6 +22,19 @@ cpSync(join(import.meta.dirname, 'wowpath'), contender, { recursive: true });
 const cfg = readFileSync(join(contender, 'bench.json'), 'utf8').replaceAll('__PKG__', join(ROOT, 'pkg'));
 writeFileSync(join(contender, 'bench.json'), cfg);
 
+// The shared tour (template/steps.js) as a guide file, stamped by `wowpath check --stamp`, so
+// the page reads it without downloading the validator; given to `init` as text, which keeps
+// the stamp matching.
+const steps = {};
+new Function('window', readFileSync(join(dir, 'template/steps.js'), 'utf8'))(steps);
+const tour = { version: 1, guides: [{ id: 'tour', title: 'Tour', steps: steps.BENCH_STEPS.map((s, i) => (
+  { id: `s${i + 1}`, kind: 'tooltip', anchor: s.selector, title: s.title, body: s.text })) }] };
+const guideFile = join(dir, 'tour-guides.json');
+writeFileSync(guideFile, `${JSON.stringify(tour, null, 2)}\n`);
+execFileSync('cargo', ['run', '-q', '-p', 'wowpath-cli', '--', 'check', '--stamp', '--strict', guideFile], { cwd: ROOT, stdio: 'inherit' });
+const body = join(contender, 'body.html');
+writeFileSync(body, readFileSync(body, 'utf8').replace('__STAMPED_GUIDES__', JSON.stringify(readFileSync(guideFile, 'utf8'))));
+
 const patch = (file, pairs) => {
   let s = readFileSync(join(dir, file), 'utf8');
   for (const [from, to] of pairs) {

@@ -1,4 +1,5 @@
-//! Builds the widget into pkg/: release wasm → bindings → wasm-opt → the JS, bundled and minified.
+//! Builds the widget and its validator into pkg/: release wasm → bindings → wasm-opt → the JS,
+//! bundled and minified.
 
 use crate::util::{cargo, root, run as run_cmd};
 use crate::{compress, setup};
@@ -12,42 +13,39 @@ const COPIED: [&str; 2] = ["index.d.ts", "package.json"];
 /// loader.js for the snippet (one request instead of three chained module imports) and
 /// index.js for `import * as wowpath from 'wowpath'`.
 const BUNDLED: [&str; 2] = ["loader.js", "index.js"];
+/// The validator module's glue, minified on its own.
+const VALIDATOR_GLUE: &str = "wowpath_check.js";
+
+/// The two modules, by the name their files take: the widget, and the guide-file validator it
+/// downloads only for a file without a matching stamp (the crate's `validator` feature).
+const MODULES: [(&str, &[&str]); 2] = [
+    ("wowpath", &[]),
+    ("wowpath_check", &["--features", "validator"]),
+];
 
 pub fn run() -> Result<PathBuf> {
     setup::wasm_target()?;
     setup::node_packages()?;
     let root = root();
-    run_cmd(cargo().args([
-        "build",
-        "--lib",
-        "--profile",
-        "wasm",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--package",
-        "wowpath",
-    ]))?;
-    let wasm = root.join("target/wasm32-unknown-unknown/wasm/wowpath.wasm");
-
     let bindgen_out = root.join("target/bindgen");
     std::fs::create_dir_all(&bindgen_out)?;
-    eprintln!("xtask: generating bindings for {}", wasm.display());
-    wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&wasm)
-        .web(true)?
-        .typescript(false)
-        .omit_default_module_path(false)
-        .generate(&bindgen_out)
-        .context("wasm-bindgen failed")?;
-
-    shorten_imports(&bindgen_out)?;
     let pkg = root.join("pkg");
     std::fs::create_dir_all(&pkg)?;
     compress::remove_twins(&pkg);
-    optimize(
-        &bindgen_out.join("wowpath_bg.wasm"),
-        &pkg.join("wowpath_bg.wasm"),
-    )?;
+    for (name, features) in MODULES {
+        let wasm = compile(name, features)?;
+        eprintln!("xtask: generating bindings for {}", wasm.display());
+        wasm_bindgen_cli_support::Bindgen::new()
+            .input_path(&wasm)
+            .web(true)?
+            .typescript(false)
+            .omit_default_module_path(false)
+            .generate(&bindgen_out)
+            .context("wasm-bindgen failed")?;
+        shorten_imports(&bindgen_out, name)?;
+        let module = format!("{name}_bg.wasm");
+        optimize(&bindgen_out.join(&module), &pkg.join(&module))?;
+    }
     for file in COPIED {
         std::fs::copy(root.join("src/js").join(file), pkg.join(file))
             .with_context(|| format!("copying src/js/{file}"))?;
@@ -58,11 +56,39 @@ pub fn run() -> Result<PathBuf> {
     Ok(pkg)
 }
 
+/// The crate built for the web with `features`, copied to `target/modules/{name}.wasm` (both
+/// builds write the same file, and the bindings take their names from the input's).
+fn compile(name: &str, features: &[&str]) -> Result<PathBuf> {
+    let root = root();
+    run_cmd(
+        cargo()
+            .args([
+                "build",
+                "--lib",
+                "--profile",
+                "wasm",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--package",
+                "wowpath",
+            ])
+            .args(features),
+    )?;
+    let modules = root.join("target/modules");
+    std::fs::create_dir_all(&modules)?;
+    let wasm = modules.join(format!("{name}.wasm"));
+    std::fs::copy(
+        root.join("target/wasm32-unknown-unknown/wasm/wowpath.wasm"),
+        &wasm,
+    )?;
+    Ok(wasm)
+}
+
 /// Renames the module's glue imports and the glue's keys to match, in place (imports.rs).
-fn shorten_imports(bindgen_out: &Path) -> Result<()> {
+fn shorten_imports(bindgen_out: &Path, name: &str) -> Result<()> {
     let (wasm_path, js_path) = (
-        bindgen_out.join("wowpath_bg.wasm"),
-        bindgen_out.join("wowpath.js"),
+        bindgen_out.join(format!("{name}_bg.wasm")),
+        bindgen_out.join(format!("{name}.js")),
     );
     let (wasm, js) = crate::imports::shorten(
         &std::fs::read(&wasm_path)?,
@@ -74,11 +100,14 @@ fn shorten_imports(bindgen_out: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The hand-written modules beside the generated glue, then one esbuild bundle per entry.
+/// The hand-written modules beside the generated glue, then one esbuild bundle per entry. The
+/// validator's glue stays a file of its own, imported only when a guide file needs it.
 fn bundle(bindgen_out: &Path, pkg: &Path) -> Result<()> {
     let sources = root().join("target/js");
     std::fs::create_dir_all(&sources)?;
-    std::fs::copy(bindgen_out.join("wowpath.js"), sources.join("wowpath.js"))?;
+    for glue in ["wowpath.js", VALIDATOR_GLUE] {
+        std::fs::copy(bindgen_out.join(glue), sources.join(glue))?;
+    }
     for file in BUNDLED {
         std::fs::copy(root().join("src/js").join(file), sources.join(file))
             .with_context(|| format!("copying src/js/{file}"))?;
@@ -86,11 +115,12 @@ fn bundle(bindgen_out: &Path, pkg: &Path) -> Result<()> {
     // pkg/ of an older build may still hold the separate glue; nothing imports it now.
     let _ = std::fs::remove_file(pkg.join("wowpath.js"));
     let esbuild = root().join("node_modules/.bin/esbuild");
-    for file in BUNDLED {
+    for file in BUNDLED.iter().chain([&VALIDATOR_GLUE]) {
         run_cmd(
             Command::new(&esbuild)
                 .arg(sources.join(file))
                 .arg(format!("--outfile={}", pkg.join(file).display()))
+                .arg(format!("--external:./{VALIDATOR_GLUE}"))
                 .args([
                     "--bundle",
                     "--format=esm",

@@ -7,8 +7,14 @@ use anyhow::{Context, Result};
 use std::io::Write;
 use std::path::Path;
 
-/// The files of pkg/ on the snippet's path, the ones given twins.
-pub const SERVED: [&str; 2] = ["wowpath_bg.wasm", "loader.js"];
+/// The files of pkg/ a page may load from the snippet, the ones given twins: the widget, and the
+/// validator it downloads for a guide file without a matching stamp.
+pub const SERVED: [&str; 4] = [
+    "wowpath_bg.wasm",
+    "loader.js",
+    "wowpath_check_bg.wasm",
+    "wowpath_check.js",
+];
 const TWINS: [&str; 2] = ["br", "gz"];
 
 pub fn gzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {

@@ -10,6 +10,9 @@ use std::rc::Rc;
 use web_sys::{Document, HtmlElement};
 
 pub fn build(document: &Document, image: &Image) -> Option<HtmlElement> {
+    if !crate::core::markdown::is_picture_src(&image.src) {
+        return None;
+    }
     let img = el(document, "img", "media")?;
     // The size first, so the room is kept from the start (`height: auto` in style.css turns
     // the two into an aspect ratio).
