@@ -56,3 +56,35 @@ fn a_verdict_of_another_shape_is_refused() {
     let empty = Verdict::from_json("{\"ok\":true,\"diagnostics\":[]}").expect("reads");
     assert!(empty.ok && empty.lines.is_empty());
 }
+
+#[test]
+fn the_widget_reads_exactly_what_the_validator_passes() {
+    // Every file the repository holds, good or broken: read_checked gives the file the
+    // validator's own reading gives, whenever the validator passes it.
+    let mut files = Vec::new();
+    for dir in [
+        "examples/guides",
+        "tests/guides/invalid",
+        "tests/pages",
+        "www",
+    ] {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        for entry in std::fs::read_dir(&dir)
+            .expect("the directory exists")
+            .flatten()
+        {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "json") {
+                files.push(path);
+            }
+        }
+    }
+    assert!(files.len() > 100, "found {}", files.len());
+    for path in files {
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let loaded = load(&text);
+        if let Some(file) = loaded.file {
+            assert_eq!(read_checked(&text), Some(file), "{}", path.display());
+        }
+    }
+}
