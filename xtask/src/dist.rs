@@ -16,6 +16,9 @@ pub const SNIPPET_BUDGET: usize = 1024;
 pub const WIDGET_CEILING: usize = 112 * 1024;
 /// What a page that pastes the snippet loads: the bundled loader (JS and CSS), then the wasm.
 pub const LOADED: [&str; 2] = ["loader.js", "wowpath_bg.wasm"];
+/// The validator module's own ceiling: off the snippet's path for stamped files, but every
+/// unstamped file's first visit waits for it, so it may not grow by accident either.
+pub const VALIDATOR_CEILING: usize = 58 * 1024;
 /// What a page also loads when its guide file carries no matching stamp: the validator.
 pub const VALIDATOR: [&str; 2] = ["wowpath_check.js", "wowpath_check_bg.wasm"];
 /// The npm entry (`import * as wowpath from 'wowpath'`) instead of the loader.
@@ -59,27 +62,39 @@ fn kb(bytes: usize) -> String {
     format!("{:.1} KB", bytes as f64 / 1024.0)
 }
 
-/// The snippet path's brotli size, from the twins the build wrote, against the ceiling.
+/// The snippet path's brotli size, and the validator's, from the twins the build wrote,
+/// against their ceilings.
 pub fn check_ceiling(pkg: &Path) -> Result<()> {
+    within(pkg, "the widget", &LOADED, WIDGET_CEILING, "WIDGET_CEILING")?;
+    within(
+        pkg,
+        "the validator module",
+        &VALIDATOR,
+        VALIDATOR_CEILING,
+        "VALIDATOR_CEILING",
+    )
+}
+
+fn within(pkg: &Path, what: &str, files: &[&str], ceiling: usize, name: &str) -> Result<()> {
     let mut brotli = 0;
-    for name in LOADED {
-        let twin = pkg.join(format!("{name}.br"));
+    for file in files {
+        let twin = pkg.join(format!("{file}.br"));
         brotli += std::fs::metadata(&twin)
             .with_context(|| format!("reading the size of {}", twin.display()))?
             .len() as usize;
     }
-    if brotli > WIDGET_CEILING {
+    if brotli > ceiling {
         bail!(
-            "the widget is {} brotli, over its ceiling of {}: run `cargo xtask dist` to see what \
-             grew, and shrink it or raise WIDGET_CEILING in xtask/src/dist.rs with the reason",
+            "{what} is {} brotli, over its ceiling of {}: run `cargo xtask dist` to see what \
+             grew, and shrink it or raise {name} in xtask/src/dist.rs with the reason",
             kb(brotli),
-            kb(WIDGET_CEILING)
+            kb(ceiling)
         );
     }
     eprintln!(
-        "xtask: the widget is {} brotli, under its ceiling of {}",
+        "xtask: {what} is {} brotli, under its ceiling of {}",
         kb(brotli),
-        kb(WIDGET_CEILING)
+        kb(ceiling)
     );
     Ok(())
 }
@@ -175,6 +190,8 @@ mod tests {
         };
         write("loader.js", 5 * 1024);
         write("wowpath_bg.wasm", WIDGET_CEILING - 5 * 1024);
+        write("wowpath_check.js", 1024);
+        write("wowpath_check_bg.wasm", VALIDATOR_CEILING - 1024);
         assert!(check_ceiling(&pkg).is_ok(), "exactly at the ceiling");
         write("wowpath_bg.wasm", WIDGET_CEILING - 5 * 1024 + 1);
         let e = check_ceiling(&pkg).expect_err("one byte over").to_string();
@@ -182,6 +199,12 @@ mod tests {
             e.contains(&format!("over its ceiling of {}", kb(WIDGET_CEILING))),
             "{e}"
         );
+        write("wowpath_bg.wasm", WIDGET_CEILING - 5 * 1024);
+        write("wowpath_check_bg.wasm", VALIDATOR_CEILING - 1024 + 1);
+        let e = check_ceiling(&pkg)
+            .expect_err("the validator one byte over")
+            .to_string();
+        assert!(e.starts_with("the validator module is"), "{e}");
         std::fs::remove_file(pkg.join("loader.js.br")).expect("remove");
         assert!(
             check_ceiling(&pkg).is_err(),
