@@ -21,15 +21,19 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sev = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let pointer = if self.pointer.is_empty() {
-            "/"
-        } else {
-            &self.pointer
-        };
-        write!(f, "{}: {sev} at {pointer}: {}", self.at, self.message)
+        write_line(f, self.at, self.severity, &self.pointer, &self.message)
     }
+}
+
+/// `line:col: severity at pointer: message`: how a finding is printed, by the CLI and by the
+/// widget, whether it holds the `Diagnostic` or only the validator's JSON of it.
+pub fn write_line(
+    out: &mut impl fmt::Write,
+    at: LineCol,
+    severity: Severity,
+    pointer: &str,
+    message: &str,
+) -> fmt::Result {
+    let pointer = if pointer.is_empty() { "/" } else { pointer };
+    write!(out, "{at}: {} at {pointer}: {message}", severity.as_str())
 }

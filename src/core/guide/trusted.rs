@@ -3,10 +3,10 @@
 //! goes first to the validator, a module of its own that the page downloads only then, and
 //! its verdict (the JSON of `validate()`) comes back here to be printed and obeyed.
 
-use super::error::Severity;
+use super::error::{write_line, Severity};
 use super::model::GuideFile;
 use super::stamp::{self, StampCheck};
-use crate::core::json::{self, Node};
+use crate::core::json::{self, LineCol, Node};
 
 /// The file, when its stamp matches and it reads without a single diagnostic.
 pub fn read_stamped(text: &str) -> Option<GuideFile> {
@@ -64,19 +64,14 @@ fn line(d: &Node) -> Option<(Severity, String)> {
         "warning" => Severity::Warning,
         _ => return None,
     };
-    let number = |key| d.get(key)?.as_f64();
-    let (line, column) = (number("line")?, number("column")?);
-    let pointer = match d.get("pointer")?.as_str()? {
-        "" => "/",
-        p => p,
+    let number = |key| d.get(key)?.as_f64().map(|n| n as usize);
+    let at = LineCol {
+        line: number("line")?,
+        col: number("column")?,
     };
-    let message = d.get("message")?.as_str()?;
-    let text = format!(
-        "{}:{}: {} at {pointer}: {message}",
-        line as u64,
-        column as u64,
-        severity.as_str()
-    );
+    let (pointer, message) = (d.get("pointer")?.as_str()?, d.get("message")?.as_str()?);
+    let mut text = String::new();
+    write_line(&mut text, at, severity, pointer, message).ok()?;
     Some((severity, text))
 }
 
