@@ -31,8 +31,12 @@ fn fits(call: &str, name: &str, properties_json: &str) -> Result<(), JsError> {
     events::check_call_size(call, name, properties_json).map_err(refused)
 }
 
+/// The running widget. Events held back for its first draw go first, so they keep their
+/// place before whatever this call sends, and the identity they were made under.
 fn running(command: &str) -> Result<std::rc::Rc<Runtime>, JsError> {
-    runtime::current().ok_or_else(|| JsError::new(&format!("wowpath: `{command}` was called before `init`; call wowpath('init', {{ writeKey }}) first")))
+    let rt = runtime::current().ok_or_else(|| JsError::new(&format!("wowpath: `{command}` was called before `init`; call wowpath('init', {{ writeKey }}) first")))?;
+    rt.release_held();
+    Ok(rt)
 }
 
 fn non_empty(what: &str, value: &str) -> Result<(), JsError> {

@@ -155,6 +155,7 @@ impl Runtime {
         let weak = Rc::downgrade(self);
         let on_hide = EventListener::new(&window, "pagehide", move |_| {
             if let Some(rt) = weak.upgrade() {
+                rt.release_held();
                 rt.send_on_exit();
                 rt.end_lease();
             }
@@ -169,6 +170,7 @@ impl Runtime {
                 move |_| {
                     if doc.visibility_state() == web_sys::VisibilityState::Hidden {
                         if let Some(rt) = weak.upgrade() {
+                            rt.release_held();
                             rt.send_on_exit();
                         }
                     }

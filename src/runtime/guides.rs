@@ -76,6 +76,7 @@ impl Runtime {
 
     /// Starts guiding with a file that was read and passed.
     pub(super) fn start_engine(self: &Rc<Self>, file: guide::GuideFile) {
+        self.hold_events();
         let user = User {
             key: self.user_key(),
             traits: self.load_traits(),
@@ -102,6 +103,7 @@ impl Runtime {
         if !drawn_by_effects {
             self.render();
         }
+        self.release_after_draw();
     }
 
     /// Carries out what the engine decided.

@@ -4,6 +4,7 @@ mod acts;
 mod consent;
 mod delivery;
 mod early;
+mod first_paint;
 mod guide_check;
 mod guide_fetch;
 mod guides;
@@ -42,6 +43,8 @@ pub struct Runtime {
     state: RefCell<State>,
     listeners: RefCell<Vec<EventListener>>,
     outbox: RefCell<outbox::Outbox>,
+    /// Events waiting for the first draw (`first_paint.rs`).
+    held: RefCell<first_paint::Held>,
     /// The language texts are shown in: the `locale` option, else the page's, which a
     /// single-page app may switch while it runs (see `stage::follow_page_language`).
     locale: RefCell<String>,
@@ -109,6 +112,7 @@ impl Runtime {
             state: RefCell::default(),
             listeners: RefCell::default(),
             outbox: RefCell::default(),
+            held: RefCell::default(),
             locale: RefCell::new(locale),
             debug,
             last_explained: RefCell::default(),
@@ -143,14 +147,18 @@ impl Runtime {
 
     /// Queues one message for delivery. `properties_json` must be a JSON object's text.
     fn enqueue(self: &Rc<Self>, kind: &'static str, event: Option<&str>, properties_json: &str) {
-        self.queue_event(kind, event, properties_json);
+        if !self.held_back(kind, event, properties_json, false) {
+            self.queue_event(kind, event, properties_json);
+        }
     }
 
     /// An onboarding event: sent, and told to the page's `on(...)` listeners (whatever the
     /// user's consent: they stay in the page).
     fn emit(self: &Rc<Self>, event: &'static str, properties_json: &str) {
-        self.enqueue("track", Some(event), properties_json);
-        crate::web::hooks::tell(event, properties_json);
+        if !self.held_back("track", Some(event), properties_json, true) {
+            self.queue_event("track", Some(event), properties_json);
+            crate::web::hooks::tell(event, properties_json);
+        }
     }
 
     /// `wowpath('track', event, properties)`: sent as an event, and matched against every

@@ -51,3 +51,54 @@ fn post_task(callback: &wasm_bindgen::JsValue) -> bool {
         Err(_) => false,
     }
 }
+
+/// Work to run once, by whichever of its triggers comes first.
+type Work = Rc<Cell<Option<Box<dyn FnOnce()>>>>;
+
+/// If the next frame has not come within this long (a page loaded in a background tab gets
+/// none), `after_next_frame` runs its work anyway.
+const FRAME_WAIT_MS: u32 = 200;
+
+/// Runs `f` in a task after the page's next frame, so the work waits for what the last task
+/// drew to reach the screen; or after `FRAME_WAIT_MS` without a frame. Dropping the returned
+/// guard cancels it.
+pub fn after_next_frame(f: impl FnOnce() + 'static) -> AfterFrame {
+    let work: Work = Rc::new(Cell::new(Some(Box::new(f))));
+    let (for_frame, for_timer) = (work.clone(), work.clone());
+    let next: Rc<std::cell::RefCell<Option<NextTask>>> = Rc::default();
+    let next_in_frame = next.clone();
+    let frame = Closure::once_into_js(move || {
+        let task = in_next_task(move || {
+            if let Some(f) = for_frame.take() {
+                f();
+            }
+        });
+        *next_in_frame.borrow_mut() = Some(task);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.request_animation_frame(frame.unchecked_ref());
+    }
+    let timer = gloo::timers::callback::Timeout::new(FRAME_WAIT_MS, move || {
+        if let Some(f) = for_timer.take() {
+            f();
+        }
+    });
+    AfterFrame {
+        work,
+        _next: next,
+        _timer: timer,
+    }
+}
+
+/// Work planned by `after_next_frame`; dropping it cancels the work.
+pub struct AfterFrame {
+    work: Work,
+    _next: Rc<std::cell::RefCell<Option<NextTask>>>,
+    _timer: gloo::timers::callback::Timeout,
+}
+
+impl Drop for AfterFrame {
+    fn drop(&mut self) {
+        self.work.take();
+    }
+}
