@@ -2,8 +2,9 @@
 //! message (its id from the CSPRNG, the page's context, its JSON, the send timer) is a few
 //! milliseconds of a first visit, most of it V8 compiling code the drawing does not need. So
 //! from the moment the guides start until the frame after their first draw has been shown,
-//! events wait in memory, each with the time it happened. Any call from the page, and the page being hidden
-//! or left, lets them go first, so their order, timestamps and identity stay what they were.
+//! events wait in memory, each with the time it happened. Any call from the page, and the
+//! page being hidden or left, lets them go first, so their order, timestamps and identity stay
+//! what they were.
 
 use super::Runtime;
 use crate::core::time::Millis;
