@@ -61,6 +61,13 @@ export const _moduleResponse = (response) => {
   if (!ready) moduleResponse = response;
 };
 
+/** For the script-tag loader: the snippet's own request for the guide file of the first
+ * `init` (its URL and a Promise of the Response), so the file downloads beside the loader. */
+export const _guideResponse = (url, response) => {
+  if (!initCalled) prefetchedGuides = { url, response };
+};
+let prefetchedGuides;
+
 // Objects cross into Rust as JSON text, so one validating parser reads every input.
 const json = (value) => (value === undefined || value === null ? '{}' : JSON.stringify(value));
 const text = (value) => (typeof value === 'string' ? value : value == null ? '' : String(value));
@@ -136,15 +143,20 @@ export const init = (options) => {
   });
 };
 
-// The guide file is requested at the first `init`, while the module is still downloading,
-// not once it runs: one round trip fewer before the first guide. The widget reads the answer
-// and reports a failure as it would its own request's. `no-cache`: see runtime/guide_fetch.rs.
+// The guide file is requested at the first `init` (by the snippet, when there is one), while
+// the module is still downloading, not once it runs: round trips fewer before the first guide.
+// The widget reads the answer and reports a failure as it would its own request's. `no-cache`:
+// see runtime/guide_fetch.rs.
 let initCalled = false;
 const fetchGuideFile = (options) => {
   const url = !initCalled && typeof options === 'object' && options !== null && options.guides === undefined && options.guidesUrl;
   if (typeof url !== 'string' || url === '' || typeof fetch !== 'function') return undefined;
+  // The snippet's request is used only for the URL it asked for: a page may have changed the
+  // options object it passed to `init` before the loader arrived.
+  const prefetched = prefetchedGuides && prefetchedGuides.url === url ? prefetchedGuides.response : undefined;
+  prefetchedGuides = undefined;
   return outside(() => {
-    const response = fetch(url, { cache: 'no-cache' });
+    const response = prefetched || fetch(url, { cache: 'no-cache' });
     response.catch(() => {}); // read (and reported) by the widget; not an unhandled rejection
     response.then((r) => (r.ok ? r.clone().text() : undefined)).then((text) => text !== undefined && prepareValidator(text), () => {});
     return response;

@@ -2,7 +2,7 @@
 // the calls made before it loaded. Errors go to the console; the host page never sees a throw.
 import {
   init, identify, group, track, page, start, dismiss, explain, complete, reset, validate, on, flush, optOut, optIn,
-  _moduleResponse,
+  _moduleResponse, _guideResponse,
 } from './index.js';
 
 // Named imports, not `import * as`: a bundled namespace object is filled by a `for…in` loop, which
@@ -13,6 +13,8 @@ const stub = window.wowpath;
 // The snippet started downloading the module beside this file: use that response rather than
 // asking for the module a second time.
 if (stub && stub.w) _moduleResponse(stub.w);
+// Likewise its request for the guide file named by the first `init`, if it made one.
+if (stub && Array.isArray(stub.g)) _guideResponse(stub.g[0], stub.g[1]);
 
 const commands = Object.keys(api);
 // A failure shared by every call (the module could not start) is logged once, not per call.

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 
 /// Fetches the guide file at `url`, then applies it. `requested`: the same request, already
-/// made by the JavaScript module while this one was still downloading.
+/// made by the snippet or the JavaScript module while this one was still downloading.
 pub(super) fn fetch(rt: Weak<Runtime>, url: String, requested: Option<js_sys::Promise>) {
     spawn_local(async move {
         let text = fetch_text(&url, requested).await;

@@ -1,12 +1,13 @@
-// Loading on a slow network: the snippet asks for the module beside the loader, and the guide
-// file is asked for while the module is still downloading, so the first guide waits for the
-// slowest of the three files rather than for all three in a row. A failed guide file is still
-// reported as the widget reports its own requests' failures.
+// Loading on a slow network: the snippet asks for the module and the guide file beside the
+// loader, so the first guide waits for the slowest of the three files rather than for them one
+// after another. A failed guide file is still reported as the widget reports its own requests'
+// failures.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage } from '../support/browser.mjs';
 import { startCollector } from '../support/collector.mjs';
 import { withCollectorAndBrowser } from '../support/suite.mjs';
+import { eventually } from '../support/eventually.mjs';
 
 const env = withCollectorAndBrowser();
 
@@ -41,6 +42,90 @@ test('on a slow network the module and the guide file download beside the loader
   t.diagnostic(`loader ${loader.start.toFixed(0)}–${loader.end.toFixed(0)} ms, module ${wasm.start.toFixed(0)}–${wasm.end.toFixed(0)} ms, guide file ${guides.start.toFixed(0)}–${guides.end.toFixed(0)} ms`);
   assert.ok(wasm.start < loader.end, 'the module was requested only after the loader had arrived');
   assert.ok(guides.start < wasm.end, 'the guide file was requested only after the module had arrived');
+  assert.ok(guides.start < loader.end, 'the guide file was requested only after the loader had arrived');
+  assert.deepEqual(consoleMessages.filter((m) => m.type === 'error' || m.type === 'warning' || m.type === 'pageerror'), []);
+  await context.close();
+});
+
+// The demo app with its `init` line replaced, and `loader.js` held back until `release()`, so
+// that what the snippet does on its own can be seen before the widget's JavaScript arrives.
+async function demoWithInit(page, initLine) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(`${env.collector.url}/`, async (route) => {
+    const r = await route.fetch();
+    const html = (await r.text()).replace('wowpath("init",{writeKey:"demo",guidesUrl:"/guides.json"});', initLine);
+    await route.fulfill({ response: r, body: html });
+  });
+  await page.route('**/pkg/loader.js', async (route) => { await held; await route.continue(); });
+  const requested = [];
+  const answered = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  page.on('response', (r) => answered.push(new URL(r.url()).pathname));
+  await page.goto(`${env.collector.url}/`);
+  const guideFileAnswered = () => eventually(() => assert.ok(answered.includes('/guides.json'), 'the guide file was not requested before the loader arrived'));
+  return { release, requested, guideFileAnswered };
+}
+
+test('the snippet asks for the guide file itself, once, and the widget reads that answer', async () => {
+  const { context, page, consoleMessages } = await openPage(env.browser);
+  const { release, requested, guideFileAnswered } = await demoWithInit(page, 'wowpath("init",{writeKey:"demo",guidesUrl:"/guides.json"});');
+  await guideFileAnswered();
+  assert.equal(await page.evaluate(() => window.wowpath.loaded), undefined, 'the widget had not loaded yet');
+  release();
+  await page.locator('wowpath-root .panel').waitFor();
+  assert.deepEqual(requested.filter((p) => p === '/guides.json'), ['/guides.json'], 'the guide file was requested once');
+  assert.deepEqual(consoleMessages.filter((m) => m.type === 'error' || m.type === 'warning' || m.type === 'pageerror'), []);
+  await context.close();
+});
+
+test('the snippet\'s guide file is used only for the URL init names when the widget starts', async () => {
+  // The page changes the options it gave `init` before the loader arrives: the widget reads the
+  // options as they are then, so it asks for the new URL and shows that file, not the old one.
+  const { context, page, consoleMessages } = await openPage(env.browser);
+  const demo = await (await fetch(`${env.collector.url}/guides.json`)).text();
+  await page.route('**/other.json', (route) => route.fulfill({
+    contentType: 'application/json', body: demo.replace('"title": "Get started"', '"title": "From the other file"'),
+  }));
+  const { release, requested, guideFileAnswered } = await demoWithInit(page,
+    'var o={writeKey:"demo",guidesUrl:"/guides.json"};wowpath("init",o);o.guidesUrl="/other.json";');
+  await guideFileAnswered();
+  release();
+  await page.locator('wowpath-root .panel h2', { hasText: 'From the other file' }).waitFor();
+  assert.deepEqual(requested.filter((p) => p.endsWith('.json')), ['/guides.json', '/other.json']);
+  assert.ok(!consoleMessages.some((m) => m.type === 'pageerror'));
+  await context.close();
+});
+
+test('an init with the guide file inline makes the snippet ask for no guide file', async () => {
+  const { context, page, consoleMessages } = await openPage(env.browser);
+  const demo = await (await fetch(`${env.collector.url}/guides.json`)).text();
+  const { release, requested } = await demoWithInit(page,
+    `wowpath("init",{writeKey:"demo",guides:${JSON.stringify(demo)}});wowpath("init",{writeKey:"demo",guidesUrl:"/guides.json"});`);
+  release();
+  await page.locator('wowpath-root .panel').waitFor();
+  assert.deepEqual(requested.filter((p) => p.endsWith('.json')), [], 'no guide file was requested');
+  assert.ok(consoleMessages.some((m) => m.type === 'warning' && /init was called more than once/.test(m.text)));
+  assert.ok(!consoleMessages.some((m) => m.type === 'pageerror'));
+  await context.close();
+});
+
+test('a page with the earlier snippet, which asks for no guide file, still shows its guides', async () => {
+  // The snippet as published before it asked for the guide file: pages keep what they pasted.
+  const earlier = 'var q=[],f=w.wowpath=function(){var a=arguments,p=new Promise(function(r,j){q.push([a,r,j])});p.catch(function(){});return p};f.q=q;if(w.fetch)(f.w=fetch(u+"wowpath_bg.wasm")).catch(function(){});';
+  const { context, page, consoleMessages } = await openPage(env.browser);
+  await page.route(`${env.collector.url}/`, async (route) => {
+    const r = await route.fetch();
+    const html = (await r.text()).replace(/var q=\[\],c=function.*?;if\(w\.fetch\)f\.w=c\(fetch\(u\+"wowpath_bg\.wasm"\)\);/, earlier);
+    assert.ok(html.includes(earlier), 'the demo page\'s snippet was replaced');
+    await route.fulfill({ response: r, body: html });
+  });
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto(`${env.collector.url}/`);
+  await page.locator('wowpath-root .panel').waitFor();
+  assert.deepEqual(requested.filter((p) => p === '/guides.json'), ['/guides.json']);
+  assert.ok(requested.indexOf('/pkg/loader.js') < requested.indexOf('/guides.json'));
   assert.deepEqual(consoleMessages.filter((m) => m.type === 'error' || m.type === 'warning' || m.type === 'pageerror'), []);
   await context.close();
 });
