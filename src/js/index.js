@@ -156,7 +156,14 @@ const fetchGuideFile = (options) => {
   const prefetched = prefetchedGuides && prefetchedGuides.url === url ? prefetchedGuides.response : undefined;
   prefetchedGuides = undefined;
   return outside(() => {
-    const response = prefetched || fetch(url, { cache: 'no-cache' });
+    let response;
+    try {
+      response = Promise.resolve(prefetched || fetch(url, { cache: 'no-cache' }));
+    } catch (e) {
+      // A page's own wrapper around `fetch` may throw (on a relative URL, say): the widget
+      // reports that as the guide file's failure, as it would a rejection.
+      response = Promise.reject(e);
+    }
     response.catch(() => {}); // read (and reported) by the widget; not an unhandled rejection
     response.then((r) => (r.ok ? r.clone().text() : undefined)).then((text) => text !== undefined && prepareValidator(text), () => {});
     return response;

@@ -32,10 +32,9 @@ async fn fetch_text(url: &str, requested: Option<js_sys::Promise>) -> Result<Str
     let request = match requested {
         Some(request) => request,
         None => {
-            let window = web_sys::window().ok_or("no window")?;
             let init = web_sys::RequestInit::new();
             init.set_cache(web_sys::RequestCache::NoCache);
-            window.fetch_with_str_and_init(url, &init)
+            crate::web::js::fetch(url, &init)
         }
     };
     let response = JsFuture::from(request)

@@ -54,9 +54,7 @@ pub async fn get_text(url: &str, header: Option<(&str, &str)>) -> Option<String>
         js_sys::Reflect::set(&headers, &name.into(), &value.into()).ok()?;
         init.set_headers(&headers);
     }
-    let response = JsFuture::from(web_sys::window()?.fetch_with_str_and_init(url, &init))
-        .await
-        .ok()?;
+    let response = JsFuture::from(super::js::fetch(url, &init)).await.ok()?;
     let response: web_sys::Response = response.dyn_into().ok()?;
     if !response.ok() {
         return None;

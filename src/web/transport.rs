@@ -74,7 +74,7 @@ pub async fn post(req: Post<'_>) -> Answer {
     }) {
         set(&init, "signal", &signal);
     }
-    let Ok(response) = JsFuture::from(window.fetch_with_str_and_init(req.url, &init)).await else {
+    let Ok(response) = JsFuture::from(super::js::fetch(req.url, &init)).await else {
         return Answer::NetworkError;
     };
     match response.dyn_into::<web_sys::Response>() {
@@ -107,6 +107,6 @@ pub fn beacon(url: &str, body: &str) -> bool {
     set(&init, "keepalive", &JsValue::TRUE);
     // A refused keepalive fetch rejects: catch it, so the host page sees no unhandled
     // rejection.
-    super::promise::ignore_rejection(&window.fetch_with_str_and_init(url, &init));
+    super::promise::ignore_rejection(&super::js::fetch(url, &init));
     false
 }

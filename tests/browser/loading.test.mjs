@@ -116,7 +116,7 @@ test('a page with the earlier snippet, which asks for no guide file, still shows
   const { context, page, consoleMessages } = await openPage(env.browser);
   await page.route(`${env.collector.url}/`, async (route) => {
     const r = await route.fetch();
-    const html = (await r.text()).replace(/var q=\[\],c=function.*?;if\(w\.fetch\)f\.w=c\(fetch\(u\+"wowpath_bg\.wasm"\)\);/, earlier);
+    const html = (await r.text()).replace(/var q=\[\],c=function.*?;if\(w\.fetch\)try\{f\.w=c\(fetch\(u\+"wowpath_bg\.wasm"\)\)\}catch\(e\)\{\}/, earlier);
     assert.ok(html.includes(earlier), 'the demo page\'s snippet was replaced');
     await route.fulfill({ response: r, body: html });
   });
@@ -127,6 +127,36 @@ test('a page with the earlier snippet, which asks for no guide file, still shows
   assert.deepEqual(requested.filter((p) => p === '/guides.json'), ['/guides.json']);
   assert.ok(requested.indexOf('/pkg/loader.js') < requested.indexOf('/guides.json'));
   assert.deepEqual(consoleMessages.filter((m) => m.type === 'error' || m.type === 'warning' || m.type === 'pageerror'), []);
+  await context.close();
+});
+
+test('a page whose fetch wrapper throws on relative URLs loses no call and no event', async () => {
+  // Apps wrap `fetch`; a wrapper that parses its input with `new URL(input)` throws, at once,
+  // on a relative URL such as the snippet's `/pkg/wowpath_bg.wasm`, the demo's `/guides.json`
+  // or the events' `/v1/batch`. The widget still loads, says why it shows no guides, and keeps
+  // its events until they can be sent (here, once the app puts the browser's fetch back).
+  const { context, page, consoleMessages } = await openPage(env.browser);
+  await page.addInitScript(() => {
+    const browserFetch = (window.browserFetch = window.fetch);
+    window.fetch = function (input, init) {
+      new URL(input instanceof Request ? input.url : String(input)); // throws on a relative URL
+      return browserFetch.call(this, input, init);
+    };
+  });
+  await page.goto(`${env.collector.url}/`);
+  await page.waitForFunction(() => window.wowpath.loaded === true);
+  await eventually(() => assert.ok(consoleMessages.some((m) => m.type === 'error'
+    && /\/guides\.json: could not load the guide file: .*Invalid URL.*; no guides are shown/.test(m.text)), JSON.stringify(consoleMessages)));
+  const outcomes = await page.evaluate(async () => {
+    const settle = (p) => Promise.race([p.then(() => 'resolved', (e) => `rejected: ${e.message}`),
+      new Promise((r) => setTimeout(() => r('still waiting after 3 s'), 3000))]);
+    return [await settle(window.wowpath('track', 'Wrapped Fetch Event')), await settle(window.wowpath('flush'))];
+  });
+  assert.deepEqual(outcomes, ['resolved', 'resolved']);
+  await page.evaluate(() => { window.fetch = window.browserFetch; return window.wowpath('flush'); });
+  const stored = await env.collector.waitFor("SELECT event FROM events WHERE event = 'Wrapped Fetch Event'", (r) => r.length === 1, 15000);
+  assert.equal(stored.length, 1);
+  assert.deepEqual(consoleMessages.filter((m) => m.type === 'pageerror'), []);
   await context.close();
 });
 

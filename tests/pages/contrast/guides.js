@@ -7,7 +7,7 @@
   var surface = params.get('surface') || 'tooltip';
   var rtl = params.has('rtl');
   if (rtl) { d.documentElement.dir = 'rtl'; d.documentElement.lang = 'ar'; }
-  !function(w,u){if(w.wowpath)return;var q=[],c=function(p){p.catch(function(){});return p},f=w.wowpath=function(){var a=arguments,o=a[1];if(a[0]=="init"&&!("g"in f))try{f.g=w.fetch&&o&&o.guides===void 0&&typeof o.guidesUrl=="string"&&o.guidesUrl?[o.guidesUrl,c(fetch(o.guidesUrl,{cache:"no-cache"}))]:0}catch(e){}return c(new Promise(function(r,j){q.push([a,r,j])}))};f.q=q;if(w.fetch)f.w=c(fetch(u+"wowpath_bg.wasm"));import(u+"loader.js").catch(function(e){e=Error("wowpath: could not load "+u+"loader.js: "+e);console.error(e.message);q.push=function(c){c[2](e)};q.splice(0).forEach(q.push)})}(w,"/pkg/");
+  !function(w,u){if(w.wowpath)return;var q=[],c=function(p){p.catch(function(){});return p},f=w.wowpath=function(){var a=arguments,o=a[1];if(a[0]=="init"&&!("g"in f))try{f.g=w.fetch&&o&&o.guides===void 0&&typeof o.guidesUrl=="string"&&o.guidesUrl?[o.guidesUrl,c(fetch(o.guidesUrl,{cache:"no-cache"}))]:0}catch(e){}return c(new Promise(function(r,j){q.push([a,r,j])}))};f.q=q;if(w.fetch)try{f.w=c(fetch(u+"wowpath_bg.wasm"))}catch(e){}import(u+"loader.js").catch(function(e){e=Error("wowpath: could not load "+u+"loader.js: "+e);console.error(e.message);q.push=function(c){c[2](e)};q.splice(0).forEach(q.push)})}(w,"/pkg/");
   var themes = {
     // The README's example: fine on white, too dark for links on the dark-mode surface.
     brand: { accent: '#5b5bd6', radius: 10 },
