@@ -19,13 +19,24 @@ const load = () =>
     loaded = true;
   }, startFailed));
 
+// `fetch` as the page has it (apps wrap it), with a wrapper's synchronous throw (many parse
+// their input with `new URL(input)`, which throws on a relative URL) turned into a rejection,
+// so it is reported as a failed request rather than thrown through the caller.
+const request = (...args) => {
+  try {
+    return Promise.resolve(fetch(...args));
+  } catch (e) {
+    return Promise.reject(e);
+  }
+};
+
 // The guide-file validator is a module of its own, fetched the first time a file needs it: a
 // file stamped by `wowpath check --stamp` never does, so most pages never download it.
 let validator;
 const validatorModule = () =>
   (validator ||= outside(() => {
     // Its module is requested beside its glue, not after it: one round trip instead of two.
-    const wasmFile = fetch(new URL('./wowpath_check_bg.wasm', import.meta.url));
+    const wasmFile = request(new URL('./wowpath_check_bg.wasm', import.meta.url));
     wasmFile.catch(() => {}); // reported through the glue's start-up, below
     return import('./wowpath_check.js').then(async (module) => {
       await module.default({ module_or_path: wasmFile });
@@ -156,14 +167,7 @@ const fetchGuideFile = (options) => {
   const prefetched = prefetchedGuides && prefetchedGuides.url === url ? prefetchedGuides.response : undefined;
   prefetchedGuides = undefined;
   return outside(() => {
-    let response;
-    try {
-      response = Promise.resolve(prefetched || fetch(url, { cache: 'no-cache' }));
-    } catch (e) {
-      // A page's own wrapper around `fetch` may throw (on a relative URL, say): the widget
-      // reports that as the guide file's failure, as it would a rejection.
-      response = Promise.reject(e);
-    }
+    const response = prefetched || request(url, { cache: 'no-cache' });
     response.catch(() => {}); // read (and reported) by the widget; not an unhandled rejection
     response.then((r) => (r.ok ? r.clone().text() : undefined)).then((text) => text !== undefined && prepareValidator(text), () => {});
     return response;
