@@ -1,5 +1,6 @@
 //! Reading browser features that web-sys does not bind, or binds only behind its unstable
-//! flag: a property that may be missing, and a method that may be missing.
+//! flag: a property that may be missing, and a method that may be missing. And calling the
+//! page's `fetch` as a method that may be missing or may throw.
 
 use wasm_bindgen::{JsCast, JsValue};
 
