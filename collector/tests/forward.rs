@@ -56,7 +56,7 @@ async fn every_event_reaches_the_destination_once_in_order() {
     let raw_a = a.rows("SELECT raw FROM events ORDER BY rowid");
     let raw_b = b.rows("SELECT raw FROM events ORDER BY rowid");
     assert_eq!(raw_a, raw_b);
-    let seen = dest.seen();
+    let seen = dest.settled().await;
     assert!(seen.iter().all(|s| s.status == 200 && s.ids.len() <= 100));
     let expected_auth = support::basic(DEST_KEY, "");
     assert!(seen.iter().all(|s| s.authorization == expected_auth
@@ -144,7 +144,7 @@ async fn throttling_server_errors_and_redirects_are_retried_honouring_retry_afte
 
     eventually(20, "B to store 10 events", || stored_ids(&b).len() >= 10).await;
     assert_eq!(stored_ids(&b), sent);
-    let seen = dest.seen();
+    let seen = dest.settled().await;
     let statuses: Vec<u16> = seen.iter().map(|s| s.status).collect();
     assert_eq!(
         statuses,
@@ -222,7 +222,7 @@ async fn a_large_backlog_is_split_under_500_kb_and_2000_messages() {
     })
     .await;
     assert_eq!(stored_ids(&b), all);
-    let seen = dest.seen();
+    let seen = dest.settled().await;
     assert!(seen.len() >= 6, "{} requests", seen.len());
     for s in &seen {
         assert!(s.bytes <= 500_000, "a request of {} bytes", s.bytes);

@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Router;
 use std::collections::VecDeque;
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use std::time::Instant;
@@ -48,6 +49,10 @@ pub struct Destination {
     pub addr: SocketAddr,
     pub seen: Arc<Mutex<Vec<Seen>>>,
     pub script: Arc<Mutex<Script>>,
+    /// Requests received but not yet recorded in `seen`: the inner collector stores a
+    /// batch before the front records its answer, so a test that saw the rows land must
+    /// wait for this to reach zero before reading `seen`.
+    in_flight: Arc<AtomicUsize>,
     collector: Router,
 }
 
@@ -66,6 +71,7 @@ impl Destination {
             addr: "127.0.0.1:0".parse().expect("addr"),
             seen: Arc::default(),
             script: Arc::default(),
+            in_flight: Arc::default(),
             collector,
         };
         let front = Router::new()
@@ -82,9 +88,19 @@ impl Destination {
     pub fn seen(&self) -> Vec<Seen> {
         self.seen.lock().expect("lock").clone()
     }
+
+    /// Every request recorded, once none is still being answered.
+    pub async fn settled(&self) -> Vec<Seen> {
+        eventually(5, "the destination to record its last answer", || {
+            self.in_flight.load(Ordering::SeqCst) == 0
+        })
+        .await;
+        self.seen()
+    }
 }
 
 async fn receive(State(d): State<Destination>, headers: HeaderMap, body: Bytes) -> Response {
+    d.in_flight.fetch_add(1, Ordering::SeqCst);
     let header = |name: &str| {
         headers
             .get(name)
@@ -148,6 +164,7 @@ async fn receive(State(d): State<Destination>, headers: HeaderMap, body: Bytes) 
         has_sent_at: parsed["sentAt"].is_string(),
         status: response.status().as_u16(),
     });
+    d.in_flight.fetch_sub(1, Ordering::SeqCst);
     response
 }
 
