@@ -38,6 +38,13 @@ function cell(text, cls) {
   return td;
 }
 
+// A table's "nothing here" line, across all its columns.
+function emptyRow(text, columns) {
+  const note = cell(text, 'empty');
+  note.colSpan = columns;
+  return rowOf([note]);
+}
+
 function rowOf(cells) {
   const tr = document.createElement('tr');
   tr.append(...cells);
@@ -98,9 +105,7 @@ function drawExperiment(exp) {
     ]);
   }));
   if (exp.unassigned) {
-    const note = cell(`${exp.unassigned} people are not compared: no event besides their wow says their group (send Onboarding Group Assigned)`, 'empty');
-    note.colSpan = 6;
-    $('[data-testid=arms] tbody').append(rowOf([note]));
+    $('[data-testid=arms] tbody').append(emptyRow(`${exp.unassigned} people are not compared: no event besides their wow says their group (send Onboarding Group Assigned)`, 6));
   }
 }
 
@@ -159,13 +164,15 @@ function drawStuck() {
     cell(u.user), cell(u.account), cell(u.plan), cell(u.guide_id), cell(u.stopped_at ?? 'all steps done'),
     cell(`${u.steps_done}/${u.steps_total}`, 'num'), cell(date(u.started_at)), cell(date(u.last_seen)),
   ])));
-  if (!rows.length) $('[data-testid=stuck-users] tbody').append(rowOf([cell('Nobody is stuck with these filters.', 'empty')]));
+  if (!rows.length) $('[data-testid=stuck-users] tbody').append(emptyRow('Nobody is stuck with these filters.', 8));
   for (const th of document.querySelectorAll('[data-testid=stuck-users] th')) {
     th.setAttribute('aria-sort', th.dataset.key === state.sort.key ? (state.sort.dir > 0 ? 'ascending' : 'descending') : 'none');
   }
-  $('[data-testid=stuck-accounts] tbody').replaceChildren(...(state.report?.stuck_accounts || []).map((a) => rowOf([
+  const accounts = state.report?.stuck_accounts || [];
+  $('[data-testid=stuck-accounts] tbody').replaceChildren(...accounts.map((a) => rowOf([
     cell(a.account), cell(a.stuck_users, 'num'), cell(a.common_step), cell(date(a.last_seen)),
   ])));
+  if (!accounts.length) $('[data-testid=stuck-accounts] tbody').append(emptyRow('No account has anyone stuck.', 4));
   $('#csv').href = `/dashboard/api/stuck.csv?${params()}`;
 }
 

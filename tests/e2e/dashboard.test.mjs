@@ -86,6 +86,10 @@ test('the dashboard draws the experiment, time to wow, the funnel and the stuck 
   const lines = csv.trim().split('\r\n');
   assert.equal(lines[0], 'user,account,plan,guide,stopped_at,steps_done,steps_total,started_at,last_seen');
   assert.equal(lines.length - 1, acme.length, 'the CSV has the filtered rows');
+  await page.getByTestId('stuck-filter').fill('no such user anywhere');
+  assert.deepEqual(await stuck.allInnerTexts(), ['Nobody is stuck with these filters.']);
+  assert.equal(await stuck.locator('td').getAttribute('colspan'), '8', 'the note spans the table');
+  await page.getByTestId('stuck-filter').fill('');
 
   await page.selectOption('select[name=trait]', 'plan:trial');
   await page.click('button[type=submit]');
