@@ -47,6 +47,25 @@ for (const [name, pageName, surface, ready] of CASES) {
   }
 }
 
+test('a checklist item reads and shows in order: its title, what it is for, then its buttons', async () => {
+  const { page, context, widget } = await open('zindex', 'checklist');
+  await widget.panel.waitFor({ state: 'visible' });
+  const item = await page.evaluate(() => {
+    const li = document.querySelector('wowpath-root').shadowRoot.querySelector('li[data-step="two"]');
+    const box = (sel) => li.querySelector(sel).getBoundingClientRect();
+    return {
+      order: [...li.children].map((e) => e.className),
+      text: li.innerText.replace(/\s+/g, ' ').trim(),
+      body: box('.body'),
+      cta: box('.cta'),
+    };
+  });
+  assert.deepEqual(item.order, ['check', 'title', 'body', 'cta']);
+  assert.match(item.text, /^Invite a teammate.*Work is better together\. Go to Team$/);
+  assert.ok(item.body.bottom <= item.cta.top, `the buttons (top ${item.cta.top}) sit below the text (bottom ${item.body.bottom})`);
+  await context.close();
+});
+
 test('keyboard: Tab reaches the buttons, arrows move, Esc dismisses, focus returns to the host element', async () => {
   const { page, context, widget } = await open('zindex', 'tooltip&manual');
   await page.waitForFunction(() => window.wowpath.loaded);

@@ -97,6 +97,11 @@ pub fn render(
             },
         )?;
         title.append_child(&status).ok()?;
+        // Why before what: the user reads what the step is for, then the button that does it.
+        if let Some(body) = &item.body {
+            let child = text::body(d, "body", body)?;
+            li.append_child(&child).ok()?;
+        }
         if !item.done && !item.buttons.is_empty() {
             let row = el(d, "div", "cta")?;
             for b in &item.buttons {
@@ -112,10 +117,6 @@ pub fn render(
                 row.append_child(&btn).ok()?;
             }
             li.append_child(&row).ok()?;
-        }
-        if let Some(body) = &item.body {
-            let child = text::body(d, "body", body)?;
-            li.append_child(&child).ok()?;
         }
         list.append_child(&li).ok()?;
     }

@@ -17,7 +17,7 @@
   var guides = {
     checklist: { id: 'setup', title: 'Get started', steps: [
       { id: 'one', title: 'Create a project', body: 'Projects hold **everything**.', complete_when: { event: 'Project Created' } },
-      { id: 'two', title: 'Invite a teammate', buttons: [{ label: 'Go to Team', action: 'go_to_url', url: '/team' }], complete_when: { event: 'Teammate Invited' } },
+      { id: 'two', title: 'Invite a teammate', body: 'Work is better together.', buttons: [{ label: 'Go to Team', action: 'go_to_url', url: '/team' }], complete_when: { event: 'Teammate Invited' } },
       { id: 'three', title: 'Share a report', complete_when: { event: 'Report Shared' } }
     ] },
     tooltip: { id: 'tour', title: 'Tour', steps: [
