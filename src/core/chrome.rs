@@ -4,7 +4,7 @@
 use crate::core::guide::GuideFile;
 
 /// Every `ui.*` key, its English text, and the placeholders the text must keep.
-pub const KEYS: [(&str, &str, &[&str]); 10] = [
+pub const KEYS: [(&str, &str, &[&str]); 11] = [
     ("ui.back", "Back", &[]),
     ("ui.next", "Next", &[]),
     ("ui.done", "Done", &[]),
@@ -15,6 +15,7 @@ pub const KEYS: [(&str, &str, &[&str]); 10] = [
     ("ui.progress", "Progress", &[]),
     ("ui.first_win", "Your first win", &[]),
     ("ui.tip", "Tip: {title}", &["{title}"]),
+    ("ui.all_done", "You're all set", &[]),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +30,7 @@ pub struct Chrome {
     pub progress: String,
     pub first_win: String,
     tip: String,
+    pub all_done: String,
 }
 
 impl Chrome {
@@ -38,7 +40,7 @@ impl Chrome {
     }
 
     fn from_words(word: impl Fn(&str, &str) -> String) -> Chrome {
-        let [back, next, done, counter, announce, close, dismiss, progress, first_win, tip] =
+        let [back, next, done, counter, announce, close, dismiss, progress, first_win, tip, all_done] =
             KEYS.map(|(key, english, _)| word(key, english));
         Chrome {
             back,
@@ -51,6 +53,7 @@ impl Chrome {
             progress,
             first_win,
             tip,
+            all_done,
         }
     }
 

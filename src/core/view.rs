@@ -23,6 +23,8 @@ pub struct Checklist {
     pub title: String,
     pub items: Vec<ChecklistItem>,
     pub dismissible: bool,
+    /// Completed on this page: every step ticked, shown until the user closes it.
+    pub finished: bool,
     /// The widget's own words, in the user's locale.
     pub chrome: Chrome,
 }
@@ -107,7 +109,8 @@ pub fn build(engine: &Engine, locale: &str) -> View {
     if engine.group() == Group::Holdout {
         return view;
     }
-    let Some(guide) = engine.active() else {
+    let finished = engine.active().is_none();
+    let Some(guide) = engine.active().or_else(|| engine.finished()) else {
         return view;
     };
     let Some(g) = file.guides.iter().position(|x| x.id == guide.id) else {
@@ -142,7 +145,9 @@ pub fn build(engine: &Engine, locale: &str) -> View {
             guide_id: guide.id.clone(),
             title: title.clone(),
             items,
-            dismissible: guide.dismissible,
+            // A finished checklist can always be put away.
+            dismissible: guide.dismissible || finished,
+            finished,
             chrome: chrome.clone(),
         });
     }

@@ -195,6 +195,13 @@ impl Mount {
     pub fn announce(&self, text: &str) {
         self.live.set_text_content(Some(text));
     }
+
+    /// Says `text` unless it was the last thing said: a redraw of the same state is silent.
+    pub fn announce_once(&self, text: &str) {
+        if self.live.text_content().as_deref() != Some(text) {
+            self.announce(text);
+        }
+    }
 }
 
 /// Where the widget's element lives when no modal dialog needs it: the end of `<body>`.

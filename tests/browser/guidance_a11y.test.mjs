@@ -29,6 +29,11 @@ async function open(pageName, surface, options = {}) {
 
 const CASES = [
   ['checklist open', 'zindex', 'checklist', (w) => w.panel.waitFor({ state: 'visible' })],
+  ['finished checklist', 'zindex', 'checklist', async (w) => {
+    await w.panel.waitFor({ state: 'visible' });
+    await w.page.evaluate(() => Promise.all(['Project Created', 'Teammate Invited', 'Report Shared'].map((e) => window.wowpath('track', e))));
+    await w.page.locator('wowpath-root .finished').waitFor({ state: 'visible' });
+  }],
   ['tooltip', 'zindex', 'tooltip', (w) => w.waitForStep('tour/first')],
   ['hotspot open', 'zindex', 'hotspot', async (w) => { await w.clickCentre(w.dot); await w.waitForStep('tips/dot'); }],
   ['modal', 'zindex', 'modal', (w) => w.waitForStep('news/hello')],

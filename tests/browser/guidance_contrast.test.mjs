@@ -19,6 +19,11 @@ const env = withCollectorAndBrowser({ www: join(ROOT, 'tests/pages') });
 // Surface, how to wait for it, what it must at least show (kind → count), and its state.
 const SURFACES = [
   ['checklist', (w) => w.page.locator('wowpath-root li.done').waitFor({ state: 'visible' }), { text: 10, 'open mark': 2, 'done mark': 1, border: 1, 'ring inside': 4 }],
+  ['checklist', async (w) => {
+    await w.page.locator('wowpath-root li.done').waitFor({ state: 'visible' });
+    await w.page.evaluate(() => Promise.all([window.wowpath('track', 'Teammate Invited'), window.wowpath('track', 'Report Shared')]));
+    await w.page.locator('wowpath-root .finished').waitFor({ state: 'visible' });
+  }, { text: 10, 'done mark': 3, 'ring inside': 3 }, 'finished'],
   // With its spotlight: the card's colours must hold over the dimmed page.
   ['tooltip', async (w) => { await w.waitForStep('tour/first'); await w.page.locator('wowpath-root .shade').first().waitFor(); }, { text: 6, border: 1, 'ring inside': 4 }],
   ['hotspot', (w) => w.dot.waitFor({ state: 'visible' }), { dot: 1, 'ring inside': 1 }],

@@ -51,7 +51,19 @@ test('first visit → guided tour → reloads → sign-in → navigation → wow
   await eventually(async () => assert.deepEqual(await otherChecklist.doneSteps(), ['create-project', 'invite-teammate']), 8000);
 
   await app.shareReport();
-  await eventually(async () => assert.equal(await page.locator('wowpath-root .panel').count(), 0, 'a finished checklist goes away'));
+  // The finished checklist stays, every step ticked, and says so, until the user puts it away.
+  await checklist.finished.waitFor();
+  assert.equal(await checklist.finished.textContent(), "You're all set");
+  assert.equal(await checklist.count(), '3/3');
+  assert.deepEqual(await checklist.doneSteps(), ['create-project', 'invite-teammate', 'share-report']);
+  assert.equal(await page.locator('wowpath-root [aria-live]').textContent(), "You're all set", 'screen readers hear it');
+  await screenshot(page, 'e2e-checklist-finished');
+  await checklist.close.click();
+  await checklist.panel.waitFor({ state: 'detached' });
+  await page.reload();
+  await page.waitForFunction(() => window.wowpath.loaded);
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(await page.locator('wowpath-root .panel').count(), 0, 'a completed checklist does not come back');
   const wow = await env.collector.waitFor("SELECT user_id, raw FROM events WHERE event = 'Onboarding Wow Reached'", (r) => r.length === 1);
   assert.equal(wow[0].user_id, 'ada');
   const props = JSON.parse(wow[0].raw).properties;
@@ -59,5 +71,7 @@ test('first visit → guided tour → reloads → sign-in → navigation → wow
   assert.ok(props.time_to_wow_ms > 0);
   const completed = env.collector.query("SELECT count(*) AS n FROM events WHERE event = 'Onboarding Guide Completed'");
   assert.equal(completed[0].n, 2, 'the tour and the checklist');
+  const dismissed = env.collector.query("SELECT count(*) AS n FROM events WHERE event = 'Onboarding Guide Dismissed'");
+  assert.equal(dismissed[0].n, 0, 'putting a finished checklist away is not a dismissal');
   assert.deepEqual(consoleMessages.filter((m) => m.type === 'error' || m.type === 'pageerror'), []);
 });

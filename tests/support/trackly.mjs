@@ -40,6 +40,8 @@ export class Checklist {
     this.page = page;
     this.panel = page.locator('wowpath-root section.panel');
     this.launcher = page.locator('wowpath-root button.launcher');
+    this.finished = page.locator('wowpath-root section.panel .finished');
+    this.close = page.locator('wowpath-root section.panel button.close');
   }
 
   item(stepId) {

@@ -53,7 +53,10 @@ impl Engine {
                 .ok_or_else(|| ActError::NoGuide(id.clone())),
             Act::Dismiss(id) => match guide(id) {
                 None => Err(ActError::NoGuide(id.clone())),
-                Some(g) if !g.dismissible => Err(ActError::NotDismissible(id.clone())),
+                // A finished checklist can always be put away, as its × button does.
+                Some(g) if !g.dismissible && self.finished().is_none_or(|f| f.id != g.id) => {
+                    Err(ActError::NotDismissible(id.clone()))
+                }
                 Some(_) => Ok(()),
             },
             Act::Complete(id) => match self.steps_named(id).is_empty() {

@@ -63,6 +63,10 @@ pub struct Engine {
     progress: Progress,
     /// The guide shown now, by index into `file.guides`.
     active: Option<usize>,
+    /// A guide completed on this page while it showed: its checklist stays on screen, every
+    /// step ticked, until the user closes it, another guide shows or the page is left, so the
+    /// moment it is done is seen rather than having it vanish.
+    finished: Option<usize>,
     /// The tour step the user moved to with next/back, if any (index into the guide's steps).
     cursor: Option<usize>,
     /// Guides whose start condition happened on this page.
@@ -116,6 +120,7 @@ impl Engine {
             path: start.path,
             progress: start.progress,
             active: None,
+            finished: None,
             cursor: None,
             triggered: SortedSet::new(),
             missing: SortedSet::new(),
@@ -154,6 +159,11 @@ impl Engine {
         self.active.and_then(|i| self.file.guides.get(i))
     }
 
+    /// The guide completed on this page that still shows its ticked checklist.
+    pub fn finished(&self) -> Option<&Guide> {
+        self.finished.and_then(|i| self.file.guides.get(i))
+    }
+
     fn emit(&self, event: &'static str, pairs: &[(&str, &str)], numbers: &[(&str, u64)]) -> Effect {
         let mut all: Vec<(&str, &str)> = pairs.to_vec();
         all.push(("group", self.group().as_str()));
@@ -168,6 +178,7 @@ impl Engine {
         self.user = user;
         self.progress = progress;
         self.active = None;
+        self.finished = None;
         self.cursor = None;
         let mut effects = vec![Effect::Persist];
         if self.progress.first_seen.is_none() {

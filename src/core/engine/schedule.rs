@@ -40,6 +40,19 @@ impl Engine {
                 .all(|&s| self.progress.is_done(&guide.id, &guide.steps[s].id))
     }
 
+    /// The page is on one of guide `i`'s `target.url` patterns, or it has none.
+    fn on_its_urls(&self, i: usize) -> bool {
+        let urls = &self.file.guides[i].target.url;
+        urls.is_empty() || urls.iter().any(|p| url_matches(p, &self.path))
+    }
+
+    pub(crate) fn has_checklist(&self, i: usize) -> bool {
+        let steps = &self.file.guides[i].steps;
+        self.steps_of(i)
+            .iter()
+            .any(|&s| steps[s].kind == StepKind::Checklist)
+    }
+
     /// What keeps guide `i` from showing now, if anything.
     pub(crate) fn blocker(&self, i: usize, now: Millis) -> Option<Decision> {
         let guide = &self.file.guides[i];
@@ -91,9 +104,7 @@ impl Engine {
                 });
             }
         }
-        if !guide.target.url.is_empty()
-            && !guide.target.url.iter().any(|p| url_matches(p, &self.path))
-        {
+        if !self.on_its_urls(i) {
             return Some(Decision::NotOnUrl {
                 path: self.path.clone(),
             });
@@ -158,12 +169,20 @@ impl Engine {
         });
         let mut effects = Vec::new();
         if next != self.active {
+            if next.is_some() {
+                self.finished = None;
+            }
             self.active = next;
             self.cursor = None;
             effects.push(Effect::Render);
             if let Some(i) = next {
                 effects.extend(self.start_guide(i, now));
             }
+        }
+        // A finished checklist belongs to the part of the app its guide targeted.
+        if self.finished.is_some_and(|f| !self.on_its_urls(f)) {
+            self.finished = None;
+            effects.push(Effect::Render);
         }
         effects.extend(self.report_view());
         effects

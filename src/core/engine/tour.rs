@@ -45,6 +45,7 @@ impl Engine {
         }
         // An explicit start goes ahead of whatever shows; that guide comes back afterwards.
         self.active = Some(i);
+        self.finished = None;
         self.cursor = None;
         let mut effects = vec![Effect::Render];
         effects.extend(self.start_guide(i, now));
@@ -57,6 +58,11 @@ impl Engine {
         let Some(i) = self.file.guides.iter().position(|g| g.id == guide_id) else {
             return Vec::new();
         };
+        // A finished checklist is put away: the guide was completed, not declined.
+        if self.finished == Some(i) {
+            self.finished = None;
+            return vec![Effect::Render];
+        }
         if !self.file.guides[i].dismissible {
             return Vec::new();
         }

@@ -206,6 +206,10 @@ impl Engine {
             && self.progress.guide(&guide_id).completed_at.is_none()
         {
             self.progress.guide_mut(&guide_id).completed_at = Some(now);
+            // Done here and now, by this user: the checklist stays to say so.
+            if self.active == Some(g) && self.has_checklist(g) {
+                self.finished = Some(g);
+            }
             self.cooldown_until = now + u64::from(self.file.cooldown_minutes) * 60_000;
             effects.push(self.emit(
                 "Onboarding Guide Completed",

@@ -1,5 +1,6 @@
 //! The checklist: a launcher showing progress (2/5) that opens a panel of the steps, done ones
-//! ticked, each with its call to action; the wow step is marked with a small star.
+//! ticked, each with its call to action; the wow step is marked with a small star. Once every
+//! step is done it says so, ticked, until the user closes it.
 
 use super::dom::{attr, button, el, text_el};
 use super::{on_click, text, OnAction, UiAction};
@@ -44,7 +45,12 @@ pub fn render(
     head.append_child(&child).ok()?;
     if view.dismissible {
         let close = button(d, "close", "×")?;
-        attr(&close, "aria-label", &view.chrome.dismiss);
+        let label = if view.finished {
+            &view.chrome.close
+        } else {
+            &view.chrome.dismiss
+        };
+        attr(&close, "aria-label", label);
         listeners.push(on_click(
             mount,
             &close,
@@ -71,6 +77,11 @@ pub fn render(
     );
     bar.append_child(&fill).ok()?;
     panel.append_child(&bar).ok()?;
+    if view.finished {
+        let all_done = text_el(d, "p", "finished", &view.chrome.all_done)?;
+        panel.append_child(&all_done).ok()?;
+        mount.announce_once(&view.chrome.all_done);
+    }
 
     let list = el(d, "ol", "")?;
     for item in &view.items {

@@ -29,6 +29,17 @@ const FILE: &str = r##"{
 }"##;
 
 fn engine_with(text: &str, user: &str, path: &str) -> (Engine, Vec<Effect>) {
+    engine_resumed(text, user, path, Progress::default(), "s1")
+}
+
+/// An engine for a later page load: `progress` as stored, in browser session `session`.
+fn engine_resumed(
+    text: &str,
+    user: &str,
+    path: &str,
+    progress: Progress,
+    session: &str,
+) -> (Engine, Vec<Effect>) {
     let file = load(text).file.expect("valid test file");
     let user = User {
         key: user.into(),
@@ -39,9 +50,9 @@ fn engine_with(text: &str, user: &str, path: &str) -> (Engine, Vec<Effect>) {
         Start {
             project: "p".into(),
             user,
-            session: "s1".into(),
+            session: session.into(),
             path: path.into(),
-            progress: Progress::default(),
+            progress,
             now: T0,
         },
     )
@@ -72,6 +83,7 @@ fn event<'a>(name: &'a str, props: &'a Node) -> Observed<'a> {
 }
 
 mod acts;
+mod finished;
 mod properties;
 mod rules;
 mod schedule;
