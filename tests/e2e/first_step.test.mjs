@@ -37,9 +37,11 @@ test('the checklist appears, ticks when the step is done in the app, survives a 
   const created = rows.find((r) => r.event === 'Project Created');
   assert.equal(JSON.parse(created.raw).properties.name, 'Apollo');
   const completed = JSON.parse(rows.find((r) => r.event === 'Onboarding Step Completed').raw);
+  const { guide_id, guide_title, step_id, step_title, step_index } = completed.properties;
   assert.deepEqual(
-    { guide: completed.properties.guide_id, step: completed.properties.step_id, index: completed.properties.step_index },
-    { guide: 'first-project', step: 'create-project', index: 0 },
+    { guide_id, guide_title, step_id, step_title, step_index },
+    { guide_id: 'first-project', guide_title: 'Get started', step_id: 'create-project', step_title: 'Create your first project', step_index: 0 },
+    'the event names the guide and step as www/guides.json titles them',
   );
   assert.equal(completed.context.library.name, 'wowpath');
   assert.equal(created.anonymous_id, completed.anonymousId, 'one user, one anonymous id');

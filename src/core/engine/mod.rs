@@ -165,7 +165,25 @@ impl Engine {
     }
 
     fn emit(&self, event: &'static str, pairs: &[(&str, &str)], numbers: &[(&str, u64)]) -> Effect {
-        let mut all: Vec<(&str, &str)> = pairs.to_vec();
+        let guide = pairs
+            .iter()
+            .find(|(k, _)| *k == "guide_id")
+            .and_then(|(_, id)| self.file.guides.iter().find(|g| g.id == *id));
+        let mut all: Vec<(&str, &str)> = Vec::with_capacity(pairs.len() + 3);
+        for &(k, v) in pairs {
+            all.push((k, v));
+            // Each id is followed by its name as the guide file writes it, untranslated, so
+            // reports and the tools the events flow into read the same for every user.
+            match (k, guide) {
+                ("guide_id", Some(g)) => all.push(("guide_title", &g.title)),
+                ("step_id", Some(g)) => {
+                    if let Some(s) = g.steps.iter().find(|s| s.id == v) {
+                        all.push(("step_title", &s.title));
+                    }
+                }
+                _ => {}
+            }
+        }
         all.push(("group", self.group().as_str()));
         Effect::Emit {
             event,

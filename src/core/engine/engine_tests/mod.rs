@@ -87,5 +87,6 @@ mod finished;
 mod properties;
 mod rules;
 mod schedule;
+mod titles;
 mod tours;
 mod triggers;

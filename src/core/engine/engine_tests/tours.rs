@@ -26,8 +26,8 @@ fn tours_move_with_next_and_back_and_can_be_dismissed() {
         effects
             .iter()
             .any(|f| matches!(f, Effect::Emit { properties, .. }
-            if properties.contains(r#""step_id":"t1","via":"outside""#))),
-        "the event says which step was open and how it was closed: {effects:?}"
+            if properties == r#"{"guide_id":"tour","guide_title":"Tour","step_id":"t1","step_title":"One","via":"outside","group":"treatment"}"#)),
+        "the event says which guide and step were open, by id and by name, and how it was closed: {effects:?}"
     );
     assert!(e.active().is_none());
     assert_eq!(e.blocker(1, T0 + 2), Some(Decision::Dismissed));
