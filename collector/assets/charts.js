@@ -17,6 +17,22 @@ function svg(width, height, label) {
 
 const clamp = (x, lo, hi) => Math.max(lo, Math.min(hi, x));
 
+// Widths of text in the charts' font (`.chart text` in dashboard.css), measured on a canvas
+// since a chart is laid out before it is in the page.
+const ruler = document.createElement('canvas').getContext('2d');
+function textWidth(text) {
+  ruler.font = '12px system-ui, sans-serif';
+  return ruler.measureText(text).width;
+}
+
+/** `text`, cut short with an ellipsis to fit `max` pixels. */
+function fit(text, max) {
+  if (textWidth(text) <= max) return text;
+  let cut = text.length;
+  while (cut > 1 && textWidth(`${text.slice(0, cut).trimEnd()}…`) > max) cut--;
+  return `${text.slice(0, cut).trimEnd()}…`;
+}
+
 export const pct = (x) => `${(x * 100).toFixed(1)}%`;
 
 export function duration(ms) {
@@ -30,14 +46,17 @@ export function duration(ms) {
 
 /** Horizontal funnel: one bar per stage, width by people, drop-off at the right. */
 export function funnel(stages, title, width) {
-  const row = 30, left = clamp(width * 0.25, 110, 200), dropColumn = width < 480 ? 0 : 130;
+  // Room for the stage names (step titles can be long), up to 40% of the width.
+  const longest = Math.max(0, ...stages.map((s) => textWidth(s.label)));
+  const row = 30, left = clamp(Math.max(width * 0.25, longest + 16), 110, Math.max(110, Math.min(260, width * 0.4)));
+  const dropColumn = width < 480 ? 0 : 130;
   const barMax = Math.max(40, width - left - dropColumn - 48);
   const chart = svg(width, stages.length * row + 8, title);
   const top = Math.max(1, ...stages.map((s) => s.count));
   stages.forEach((s, i) => {
     const y = 4 + i * row;
     const w = Math.max(2, (s.count / top) * barMax);
-    const label = el('text', { x: left - 8, y: y + 17, 'text-anchor': 'end' }, s.label);
+    const label = el('text', { x: left - 8, y: y + 17, 'text-anchor': 'end' }, fit(s.label, left - 12));
     label.append(el('title', {}, s.label));
     chart.append(label);
     chart.append(el('rect', { class: 'bar', x: left, y, width: w, height: row - 8, rx: 3 }));

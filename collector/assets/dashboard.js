@@ -38,6 +38,18 @@ function cell(text, cls) {
   return td;
 }
 
+// A guide or step by the name the widget sent, with its id beside it when that differs.
+function named(title, id) {
+  return title && title !== id ? `${title} (${id})` : id;
+}
+
+// A table cell naming a guide or step; its id shows on hover when the name differs.
+function idCell(title, id) {
+  const td = cell(title || id, 'name');
+  if (title && title !== id) td.title = id;
+  return td;
+}
+
 // A table's "nothing here" line, across all its columns.
 function emptyRow(text, columns) {
   const note = cell(text, 'empty');
@@ -136,24 +148,24 @@ function drawGuides(guides) {
     box.dataset.guide = g.guide_id;
     const h = document.createElement('h3');
     const ways = Object.entries(g.dismissed_via || {}).map(([via, n]) => `${n} ${WAYS_OUT[via] || via}`);
-    h.textContent = `${g.guide_id} — ${g.stages[0].count} started, ${g.stages.at(-1).count} completed, ${g.dismissed} dismissed${ways.length ? ` (${ways.join(', ')})` : ''}`;
+    h.textContent = `${named(g.title, g.guide_id)} — ${g.stages[0].count} started, ${g.stages.at(-1).count} completed, ${g.dismissed} dismissed${ways.length ? ` (${ways.join(', ')})` : ''}`;
     const table = document.createElement('table');
     table.innerHTML = '<thead><tr><th>Stage</th><th class="num">People</th><th class="num">Drop-off</th><th class="num">Median time</th><th class="num">p90 time</th></tr></thead><tbody></tbody>';
     table.tBodies[0].append(...g.stages.map((s, i) => rowOf([
-      cell(s.label), cell(s.count, 'num'), cell(i ? `${s.drop_off} (${pct(s.drop_off_rate)})` : '', 'num'),
+      cell(s.label, 'name'), cell(s.count, 'num'), cell(i ? `${s.drop_off} (${pct(s.drop_off_rate)})` : '', 'num'),
       cell(i ? duration(s.time.median_ms) : '', 'num'), cell(i ? duration(s.time.p90_ms) : '', 'num'),
     ])));
     const drawing = Object.assign(document.createElement('div'), { className: 'chart' });
     box.append(h, drawing, table);
     root.append(box);
-    chart(drawing, (w) => funnel(g.stages, `Funnel of ${g.guide_id}`, w));
+    chart(drawing, (w) => funnel(g.stages, `Funnel of ${g.title}`, w));
   }
 }
 
 function visibleStuck() {
   const q = state.q.toLowerCase();
   const rows = (state.report?.stuck_users || []).filter((u) => !q
-    || [u.user, u.account, u.plan, u.guide_id, u.stopped_at].some((v) => (v || '').toLowerCase().includes(q)));
+    || [u.user, u.account, u.plan, u.guide_id, u.guide_title, u.stopped_at, u.stopped_at_title].some((v) => (v || '').toLowerCase().includes(q)));
   const { key, dir } = state.sort;
   return rows.sort((a, b) => (a[key] ?? '') < (b[key] ?? '') ? -dir : (a[key] ?? '') > (b[key] ?? '') ? dir : 0);
 }
@@ -161,7 +173,7 @@ function visibleStuck() {
 function drawStuck() {
   const rows = visibleStuck();
   $('[data-testid=stuck-users] tbody').replaceChildren(...rows.map((u) => rowOf([
-    cell(u.user), cell(u.account), cell(u.plan), cell(u.guide_id), cell(u.stopped_at ?? 'all steps done'),
+    cell(u.user), cell(u.account), cell(u.plan), idCell(u.guide_title, u.guide_id), u.stopped_at ? idCell(u.stopped_at_title, u.stopped_at) : cell('all steps done'),
     cell(`${u.steps_done}/${u.steps_total}`, 'num'), cell(date(u.started_at)), cell(date(u.last_seen)),
   ])));
   if (!rows.length) $('[data-testid=stuck-users] tbody').append(emptyRow('Nobody is stuck with these filters.', 8));

@@ -5,6 +5,15 @@ use crate::stats::Report;
 use crate::time::format_ms;
 use std::fmt::Write;
 
+/// A guide or step by name with its id beside it, or by id alone when it has no other name.
+fn named(title: &str, id: &str) -> String {
+    if title == id {
+        id.to_owned()
+    } else {
+        format!("{title} ({id})")
+    }
+}
+
 fn pct(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
 }
@@ -92,7 +101,8 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(
             o,
             "\nGUIDE {} ({} dismissed{ways})",
-            g.guide_id, g.dismissed
+            named(&g.title, &g.guide_id),
+            g.dismissed
         );
         let _ = writeln!(
             o,
@@ -130,8 +140,11 @@ pub fn render(r: &Report) -> String {
             u.user,
             u.account.as_deref().unwrap_or("-"),
             u.plan.as_deref().unwrap_or("-"),
-            u.guide_id,
-            u.stopped_at.as_deref().unwrap_or("(all steps done)"),
+            named(&u.guide_title, &u.guide_id),
+            match (&u.stopped_at, &u.stopped_at_title) {
+                (Some(id), Some(title)) => named(title, id),
+                _ => "(all steps done)".to_owned(),
+            },
             u.steps_done,
             u.steps_total,
             format_ms(u.last_seen)

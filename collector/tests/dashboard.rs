@@ -31,7 +31,7 @@ fn population() -> Vec<Value> {
             user,
             "Onboarding Guide Started",
             T0,
-            json!({"guide_id": "g", "group": "treatment"}),
+            json!({"guide_id": "g", "guide_title": "Get going", "group": "treatment"}),
         ));
         for (i, step) in ["one", "two"].iter().enumerate().take(steps) {
             let t = T0 + (i as i64 + 1) * 60_000;
@@ -40,7 +40,9 @@ fn population() -> Vec<Value> {
                 user,
                 "Onboarding Step Completed",
                 t,
-                json!({"guide_id": "g", "step_id": step, "step_index": i, "group": "treatment"}),
+                // Step `two` comes without a name, as from an app's own `track`.
+                json!({"guide_id": "g", "step_id": step, "step_index": i, "group": "treatment",
+                       "step_title": if *step == "one" { "Create a thing" } else { "" }}),
             ));
         }
         if wow {
@@ -150,6 +152,19 @@ async fn the_report_has_the_funnel_the_experiment_and_the_stuck_users() {
         .collect();
     let expected = [("started", 3), ("one", 2), ("two", 1), ("completed", 0)];
     assert_eq!(stages, expected.map(|(s, n)| (s.to_owned(), n)));
+    let labels: Vec<&str> = r["guides"][0]["stages"]
+        .as_array()
+        .expect("stages")
+        .iter()
+        .map(|s| s["label"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        labels,
+        ["Started", "Create a thing", "two", "Completed"],
+        "a step is labelled by the title sent with it, else by its id"
+    );
+    assert_eq!(r["guides"][0]["title"], "Get going");
+    assert_eq!(r["titles"]["steps"]["g"]["one"], "Create a thing");
     assert_eq!(r["guides"][0]["stages"][1]["time"]["median_ms"], 60_000);
     let arms: Vec<(String, u64, u64)> = r["experiment"]["arms"]
         .as_array()
@@ -188,6 +203,8 @@ async fn the_report_has_the_funnel_the_experiment_and_the_stuck_users() {
         })
         .collect();
     assert_eq!(stuck, [("bob", "two"), ("cat", "one")]);
+    assert_eq!(r["stuck_users"][1]["stopped_at_title"], "Create a thing");
+    assert_eq!(r["stuck_users"][1]["guide_title"], "Get going");
     assert_eq!(r["stuck_accounts"][0]["account"], "globex");
 
     let team = f
@@ -236,10 +253,18 @@ async fn the_report_has_the_funnel_the_experiment_and_the_stuck_users() {
         .text;
     assert_eq!(csv.lines().count(), 2, "{csv}");
     assert!(
-        csv.lines()
-            .nth(1)
-            .is_some_and(|l| l.starts_with("bob,globex,trial,g,two,1,2,")),
+        csv.lines().nth(1).is_some_and(
+            |l| l.starts_with("bob,globex,trial,g,two,1,2,") && l.ends_with(",Get going,two")
+        ),
         "{csv}"
+    );
+    let by_title = f
+        .get("/dashboard/api/stuck.csv?q=create%20a%20THING", &admin)
+        .await
+        .text;
+    assert!(
+        by_title.lines().count() == 2 && by_title.contains("\r\ncat,"),
+        "the filter finds a step by its title: {by_title}"
     );
 }
 
@@ -286,7 +311,8 @@ async fn the_report_cli_prints_the_same_numbers() {
         .expect("run report");
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("Not enough data yet"), "{text}");
-    assert!(text.contains("GUIDE g"), "{text}");
+    assert!(text.contains("GUIDE Get going (g)"), "{text}");
+    assert!(text.contains("stopped at Create a thing (one)"), "{text}");
     let bad = std::process::Command::new(bin)
         .args(["report", "--trait", "plan"])
         .output()

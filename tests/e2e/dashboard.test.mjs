@@ -66,7 +66,8 @@ test('the dashboard draws the experiment, time to wow, the funnel and the stuck 
   assert.equal(await funnel.locator('svg rect.bar').count(), 5, 'started, three steps, completed');
   const stages = await funnel.locator('tbody tr').allInnerTexts();
   assert.match(stages[0], new RegExp(`^Started\\s+${expected.started}`));
-  assert.match(stages[1], new RegExp(`^create-project\\s+${expected.completedFirstStep}\\s`));
+  assert.match(stages[1], new RegExp(`^Create your first project\\s+${expected.completedFirstStep}\\s`), 'a stage reads as the step is titled');
+  assert.match(await funnel.locator('h3').innerText(), /^Get started \(first-project\) — /);
   assert.equal(await page.getByTestId('wow-histogram').locator('svg rect.bar').count(), 8);
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, 'e2e-dashboard.png'), fullPage: true });
@@ -84,8 +85,14 @@ test('the dashboard draws the experiment, time to wow, the funnel and the stuck 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('stuck-csv').click()]);
   const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString());
   const lines = csv.trim().split('\r\n');
-  assert.equal(lines[0], 'user,account,plan,guide,stopped_at,steps_done,steps_total,started_at,last_seen');
+  assert.equal(lines[0], 'user,account,plan,guide,stopped_at,steps_done,steps_total,started_at,last_seen,guide_title,stopped_at_title');
   assert.equal(lines.length - 1, acme.length, 'the CSV has the filtered rows');
+  const stoppedAt = page.getByTestId('stuck-users').locator('tbody tr td:nth-child(5)');
+  assert.ok((await stoppedAt.allInnerTexts()).length > 0 && (await stoppedAt.allInnerTexts()).every((t) => ['Create your first project', 'Invite a teammate', 'Share your first report', 'all steps done'].includes(t)),
+    'where each user stopped reads as the step is titled');
+  await page.getByTestId('stuck-filter').fill('invite a TEAMMATE');
+  const invited = await stuck.allInnerTexts();
+  assert.ok(invited.length > 0 && invited.every((r) => r.includes('Invite a teammate')), `the filter finds a step by its title: ${invited}`);
   await page.getByTestId('stuck-filter').fill('no such user anywhere');
   assert.deepEqual(await stuck.allInnerTexts(), ['Nobody is stuck with these filters.']);
   assert.equal(await stuck.locator('td').getAttribute('colspan'), '8', 'the note spans the table');

@@ -13,7 +13,10 @@ function rng(seed) {
   };
 }
 
+// The demo's guide (www/guides.json), named as the widget names it in every event.
+const GUIDE = { guide_id: 'first-project', guide_title: 'Get started' };
 const STEPS = ['create-project', 'invite-teammate', 'share-report'];
+const TITLES = { 'create-project': 'Create your first project', 'invite-teammate': 'Invite a teammate', 'share-report': 'Share your first report' };
 const ACCOUNTS = ['acme', 'globex', 'initech', 'umbrella', 'hooli'];
 
 /** Segment messages for `users` people; returns {messages, expected} with a few known counts. */
@@ -40,22 +43,22 @@ export function onboardingMessages({ users = 120, holdoutShare = 0.2, now = Date
     let wowChance = holdout ? 0.3 : 0.35;
     if (!holdout) {
       expected.started++;
-      msg(user, 'track', t, { event: 'Onboarding Guide Started', properties: { guide_id: 'first-project', group } });
+      msg(user, 'track', t, { event: 'Onboarding Guide Started', properties: { ...GUIDE, group } });
       for (const [index, step] of STEPS.entries()) {
-        msg(user, 'track', t, { event: 'Onboarding Step Viewed', properties: { guide_id: 'first-project', step_id: step, step_index: index } });
+        msg(user, 'track', t, { event: 'Onboarding Step Viewed', properties: { ...GUIDE, step_id: step, step_title: TITLES[step], step_index: index } });
         if (random() < 0.25) {
           // Those who stop close the tour, in one of three ways.
           const via = ['outside', 'close', 'escape'][i % 3];
-          msg(user, 'track', t + 1000, { event: 'Onboarding Guide Dismissed', properties: { guide_id: 'first-project', step_id: step, via, group } });
+          msg(user, 'track', t + 1000, { event: 'Onboarding Guide Dismissed', properties: { ...GUIDE, step_id: step, step_title: TITLES[step], via, group } });
           expected.dismissed++;
           expected.dismissedVia[via] = (expected.dismissedVia[via] || 0) + 1;
           break;
         }
         t += (2 + random() * 30) * 60_000 * (index + 1);
-        msg(user, 'track', t, { event: 'Onboarding Step Completed', properties: { guide_id: 'first-project', step_id: step, step_index: index, group } });
+        msg(user, 'track', t, { event: 'Onboarding Step Completed', properties: { ...GUIDE, step_id: step, step_title: TITLES[step], step_index: index, group } });
         if (index === 0) expected.completedFirstStep++;
         wowChance += 0.15;
-        if (index === STEPS.length - 1) msg(user, 'track', t, { event: 'Onboarding Guide Completed', properties: { guide_id: 'first-project', group } });
+        if (index === STEPS.length - 1) msg(user, 'track', t, { event: 'Onboarding Guide Completed', properties: { ...GUIDE, group } });
       }
     }
     if (random() < wowChance) {

@@ -17,11 +17,13 @@ fn field(s: &str) -> String {
     }
 }
 
-/// Rows whose user, account, plan or step contains `filter` (case-insensitive; empty = all).
+/// Rows whose user, account, plan, guide or step (by id or title) contains `filter`
+/// (case-insensitive; empty = all). The titles come last so columns read by position before
+/// they were added keep their place.
 pub fn stuck_users(users: &[StuckUser], filter: &str) -> String {
     let needle = filter.to_lowercase();
     let mut out = String::from(
-        "user,account,plan,guide,stopped_at,steps_done,steps_total,started_at,last_seen\r\n",
+        "user,account,plan,guide,stopped_at,steps_done,steps_total,started_at,last_seen,guide_title,stopped_at_title\r\n",
     );
     for u in users {
         let cells = [
@@ -30,17 +32,20 @@ pub fn stuck_users(users: &[StuckUser], filter: &str) -> String {
             u.plan.clone().unwrap_or_default(),
             u.guide_id.clone(),
             u.stopped_at.clone().unwrap_or_default(),
+            u.guide_title.clone(),
+            u.stopped_at_title.clone().unwrap_or_default(),
         ];
         if !needle.is_empty() && !cells.iter().any(|c| c.to_lowercase().contains(&needle)) {
             continue;
         }
-        let mut line: Vec<String> = cells.iter().map(|c| field(c)).collect();
+        let mut line: Vec<String> = cells[..5].iter().map(|c| field(c)).collect();
         line.extend([
             u.steps_done.to_string(),
             u.steps_total.to_string(),
             format_ms(u.started_at),
             format_ms(u.last_seen),
         ]);
+        line.extend(cells[5..].iter().map(|c| field(c)));
         out.push_str(&line.join(","));
         out.push_str("\r\n");
     }

@@ -2,6 +2,7 @@
 
 use super::describe::{durations, Durations};
 use super::people::{GuideRun, Person};
+use super::titles::Titles;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -9,6 +10,7 @@ use std::collections::BTreeMap;
 pub struct Stage {
     /// `started`, a step id, or `completed`.
     pub id: String,
+    /// What the stage is called: the step's title as the widget sent it, else its id.
     pub label: String,
     /// People who reached this stage.
     pub count: usize,
@@ -23,6 +25,8 @@ pub struct Stage {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct GuideFunnel {
     pub guide_id: String,
+    /// The guide's title as the widget sent it, else its id.
+    pub title: String,
     pub stages: Vec<Stage>,
     pub dismissed: usize,
     /// Dismissals by the way they were made (`via`), for those that said.
@@ -46,7 +50,7 @@ pub fn step_order<'a>(runs: impl Iterator<Item = &'a GuideRun>) -> Vec<String> {
     ids.into_iter().map(|(id, _)| id.to_owned()).collect()
 }
 
-pub fn funnels(people: &[&Person]) -> Vec<GuideFunnel> {
+pub fn funnels(people: &[&Person], titles: &Titles) -> Vec<GuideFunnel> {
     let mut by_guide: BTreeMap<&str, Vec<&GuideRun>> = BTreeMap::new();
     for p in people {
         for (g, run) in &p.guides {
@@ -55,11 +59,11 @@ pub fn funnels(people: &[&Person]) -> Vec<GuideFunnel> {
     }
     by_guide
         .into_iter()
-        .map(|(g, runs)| funnel(g, &runs))
+        .map(|(g, runs)| funnel(g, &runs, titles))
         .collect()
 }
 
-fn funnel(guide_id: &str, runs: &[&GuideRun]) -> GuideFunnel {
+fn funnel(guide_id: &str, runs: &[&GuideRun], titles: &Titles) -> GuideFunnel {
     let order = step_order(runs.iter().copied());
     let mut stages = Vec::with_capacity(order.len() + 2);
     let push = |id: &str,
@@ -99,7 +103,8 @@ fn funnel(guide_id: &str, runs: &[&GuideRun]) -> GuideFunnel {
             .map(|r| r.steps.get(step).and_then(|s| s.completed_at))
             .collect();
         let spans = spans(&milestone, &done);
-        push(step, step.clone(), done.clone(), spans, &mut stages);
+        let label = titles.step(guide_id, step).to_owned();
+        push(step, label, done.clone(), spans, &mut stages);
         // The next step's clock starts at this completion, or the last milestone if skipped.
         milestone = milestone.iter().zip(&done).map(|(m, d)| d.or(*m)).collect();
     }
@@ -114,6 +119,7 @@ fn funnel(guide_id: &str, runs: &[&GuideRun]) -> GuideFunnel {
     );
     GuideFunnel {
         guide_id: guide_id.to_owned(),
+        title: titles.guide(guide_id).to_owned(),
         stages,
         dismissed: runs.iter().filter(|r| r.dismissed_at.is_some()).count(),
         dismissed_via: runs.iter().filter_map(|r| r.dismissed_via.clone()).fold(
@@ -171,7 +177,7 @@ mod tests {
             })
             .collect();
         let refs: Vec<&Person> = people.iter().collect();
-        funnels(&refs).remove(0)
+        funnels(&refs, &Titles::default()).remove(0)
     }
 
     #[test]

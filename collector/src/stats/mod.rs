@@ -8,5 +8,6 @@ pub mod people;
 pub mod proportion;
 mod report;
 pub mod stuck;
+pub mod titles;
 
 pub use report::{report, Filters, Report, WowSummary};

@@ -2,6 +2,7 @@
 //! and each person's onboarding is folded into first times per guide, step and wow.
 //! Tolerant by design: a missing or mistyped property skips that fact, never the person.
 
+use super::titles::Titles;
 use crate::store::EventRow;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
@@ -73,8 +74,9 @@ fn min_into(slot: &mut Option<i64>, t: i64) {
     *slot = Some(slot.map_or(t, |s| s.min(t)));
 }
 
-/// Everyone in the rows, keyed by person id.
-pub fn people(rows: &[EventRow]) -> BTreeMap<String, Person> {
+/// Everyone in the rows, keyed by person id, and the names their guides and steps go by.
+pub fn people(rows: &[EventRow]) -> (BTreeMap<String, Person>, Titles) {
+    let mut titles = Titles::default();
     let mut alias: HashMap<&str, &str> = HashMap::new();
     for r in rows {
         if let (Some(user), Some(anon)) = (r.user_id.as_deref(), r.anonymous_id.as_deref()) {
@@ -114,12 +116,16 @@ pub fn people(rows: &[EventRow]) -> BTreeMap<String, Person> {
                     p.account = Some(account);
                 }
             }
-            "track" => fold_track(
-                p,
-                r.event.as_deref().unwrap_or(""),
-                msg.get("properties"),
-                r.time_ms,
-            ),
+            "track" => {
+                let event = r.event.as_deref().unwrap_or("");
+                if let Some(props) = msg
+                    .get("properties")
+                    .filter(|_| event.starts_with("Onboarding "))
+                {
+                    titles.note(props, r.time_ms);
+                }
+                fold_track(p, event, msg.get("properties"), r.time_ms)
+            }
             _ => {}
         }
     }
@@ -135,7 +141,7 @@ pub fn people(rows: &[EventRow]) -> BTreeMap<String, Person> {
             p.traits.insert("account".into(), a.clone());
         }
     }
-    out
+    (out, titles)
 }
 
 fn absorb_traits(p: &mut Person, traits: Option<&Value>) {

@@ -3,6 +3,7 @@ use super::experiment::{experiment, Experiment};
 use super::guides::{funnels, GuideFunnel};
 use super::people::{people, Person};
 use super::stuck::{stuck, StuckAccount, StuckUser};
+use super::titles::Titles;
 use crate::store::EventRow;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -65,10 +66,12 @@ pub struct Report {
     pub stuck_accounts: Vec<StuckAccount>,
     /// Trait names and up to 50 values each seen in the (unfiltered) data, for filter menus.
     pub traits: BTreeMap<String, Vec<String>>,
+    /// What guides and steps are called, from all the (unfiltered) data.
+    pub titles: Titles,
 }
 
 pub fn report(rows: &[EventRow], filters: Filters) -> Report {
-    let everyone = people(rows);
+    let (everyone, titles) = people(rows);
     let mut traits: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for p in everyone.values() {
         for (k, v) in &p.traits {
@@ -90,9 +93,10 @@ pub fn report(rows: &[EventRow], filters: Filters) -> Report {
         .filter(|t| *t >= 0)
         .collect();
     let wow = cohort.iter().filter(|p| p.wow_at.is_some()).count();
-    let (stuck_users, stuck_accounts) = stuck(&cohort, filters.now_ms, filters.stuck_after_ms);
+    let (stuck_users, stuck_accounts) =
+        stuck(&cohort, &titles, filters.now_ms, filters.stuck_after_ms);
     Report {
-        guides: funnels(&treated),
+        guides: funnels(&treated, &titles),
         wow: WowSummary {
             people: cohort.len(),
             wow,
@@ -111,6 +115,7 @@ pub fn report(rows: &[EventRow], filters: Filters) -> Report {
             .into_iter()
             .map(|(k, v)| (k, v.into_iter().collect()))
             .collect(),
+        titles,
         filters,
     }
 }

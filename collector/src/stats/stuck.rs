@@ -3,6 +3,7 @@
 
 use super::guides::step_order;
 use super::people::Person;
+use super::titles::Titles;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -12,8 +13,12 @@ pub struct StuckUser {
     pub account: Option<String>,
     pub plan: Option<String>,
     pub guide_id: String,
+    /// The guide's title as the widget sent it, else its id.
+    pub guide_title: String,
     /// The first step not completed, in guide order; `None` if all steps are done.
     pub stopped_at: Option<String>,
+    /// That step's title as the widget sent it, else its id.
+    pub stopped_at_title: Option<String>,
     pub steps_done: usize,
     pub steps_total: usize,
     pub started_at: i64,
@@ -26,12 +31,13 @@ pub struct StuckAccount {
     pub account: String,
     pub stuck_users: usize,
     pub last_seen: i64,
-    /// The step where most of its stuck users stopped.
+    /// The step where most of its stuck users stopped, by title (else id).
     pub common_step: Option<String>,
 }
 
 pub fn stuck(
     people: &[&Person],
+    titles: &Titles,
     now_ms: i64,
     after_ms: i64,
 ) -> (Vec<StuckUser>, Vec<StuckAccount>) {
@@ -63,12 +69,15 @@ pub fn stuck(
         }
         let steps = order.get(g.as_str()).cloned().unwrap_or_default();
         let done = |s: &String| run.steps.get(s).is_some_and(|st| st.completed_at.is_some());
+        let stopped_at = steps.iter().find(|s| !done(s)).cloned();
         users.push(StuckUser {
             user: p.id.clone(),
             account: p.account.clone(),
             plan: p.traits.get("plan").cloned(),
             guide_id: g.clone(),
-            stopped_at: steps.iter().find(|s| !done(s)).cloned(),
+            guide_title: titles.guide(g).to_owned(),
+            stopped_at_title: stopped_at.as_deref().map(|s| titles.step(g, s).to_owned()),
+            stopped_at,
             steps_done: steps.iter().filter(|s| done(s)).count(),
             steps_total: steps.len(),
             started_at: began,
@@ -89,7 +98,7 @@ pub fn stuck(
             let mut tally: BTreeMap<&str, usize> = BTreeMap::new();
             for u in &us {
                 *tally
-                    .entry(u.stopped_at.as_deref().unwrap_or("(all steps done)"))
+                    .entry(u.stopped_at_title.as_deref().unwrap_or("(all steps done)"))
                     .or_default() += 1;
             }
             StuckAccount {
