@@ -1,5 +1,6 @@
 // The dashboard page: reads the filters, fetches /dashboard/api/report, draws it.
 import { funnel, histogram, lift, pct, duration } from './charts.js';
+import { cell, date, emptyRow, idCell, named, rowOf } from './tables.js';
 
 const $ = (sel, root = document) => root.querySelector(sel);
 const form = $('#filters');
@@ -29,40 +30,6 @@ function forgetCharts(root) {
   for (const c of root.querySelectorAll('.chart')) { resized.unobserve(c); charts.delete(c); }
 }
 
-const date = (ms) => (ms == null ? '—' : new Date(ms).toISOString().slice(0, 16).replace('T', ' '));
-
-function cell(text, cls) {
-  const td = document.createElement('td');
-  td.textContent = text == null || text === '' ? '—' : String(text);
-  if (cls) td.className = cls;
-  return td;
-}
-
-// A guide or step by the name the widget sent, with its id beside it when that differs.
-function named(title, id) {
-  return title && title !== id ? `${title} (${id})` : id;
-}
-
-// A table cell naming a guide or step; its id shows on hover when the name differs.
-function idCell(title, id) {
-  const td = cell(title || id, 'name');
-  if (title && title !== id) td.title = id;
-  return td;
-}
-
-// A table's "nothing here" line, across all its columns.
-function emptyRow(text, columns) {
-  const note = cell(text, 'empty');
-  note.colSpan = columns;
-  return rowOf([note]);
-}
-
-function rowOf(cells) {
-  const tr = document.createElement('tr');
-  tr.append(...cells);
-  return tr;
-}
-
 function params() {
   const p = new URLSearchParams();
   for (const [k, v] of new FormData(form)) if (v !== '') p.set(k, v);
@@ -88,6 +55,7 @@ async function load() {
   drawExperiment(body.experiment);
   drawWow(body.wow);
   drawGuides(body.guides);
+  drawProblems(body.health);
   drawStuck();
 }
 
@@ -160,6 +128,20 @@ function drawGuides(guides) {
     root.append(box);
     chart(drawing, (w) => funnel(g.stages, `Funnel of ${g.title}`, w));
   }
+}
+
+function drawProblems(health) {
+  const missing = health.missing_targets;
+  $('[data-testid=missing-targets] tbody').replaceChildren(...missing.map((m) => rowOf([
+    idCell(m.guide_title, m.guide_id), idCell(m.step_title, m.step_id), cell(m.selector, 'code'),
+    cell(m.urls.join(', ') + (m.hidden ? ' (hidden on some)' : ''), 'name'), cell(m.people, 'num'), cell(date(m.last_seen)),
+  ])));
+  if (!missing.length) $('[data-testid=missing-targets] tbody').append(emptyRow('Every tour step found its anchor.', 6));
+  const invalid = health.invalid_files;
+  $('[data-testid=invalid-files] tbody').replaceChildren(...invalid.map((f) => rowOf([
+    cell(f.source, 'code'), cell(f.first_error, 'name'), cell(f.people, 'num'), cell(date(f.last_seen)),
+  ])));
+  if (!invalid.length) $('[data-testid=invalid-files] tbody').append(emptyRow('No browser refused a guide file.', 4));
 }
 
 function visibleStuck() {

@@ -14,6 +14,14 @@ fn named(title: &str, id: &str) -> String {
     }
 }
 
+fn people(n: usize) -> String {
+    if n == 1 {
+        "1 person".to_owned()
+    } else {
+        format!("{n} people")
+    }
+}
+
 fn pct(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
 }
@@ -157,6 +165,37 @@ pub fn render(r: &Report) -> String {
             a.account,
             a.stuck_users,
             a.common_step.as_deref().unwrap_or("-")
+        );
+    }
+    let h = &r.health;
+    if !h.missing_targets.is_empty() || !h.invalid_files.is_empty() {
+        let _ = writeln!(o, "\nPROBLEMS PEOPLE MET");
+    }
+    for m in &h.missing_targets {
+        let _ = writeln!(
+            o,
+            "  anchor missing: {} / {}: `{}`{} on {} for {}, last {}",
+            named(&m.guide_title, &m.guide_id),
+            named(&m.step_title, &m.step_id),
+            m.selector,
+            if m.hidden {
+                " (hidden on some pages)"
+            } else {
+                ""
+            },
+            m.urls.join(", "),
+            people(m.people),
+            format_ms(m.last_seen)
+        );
+    }
+    for f in &h.invalid_files {
+        let _ = writeln!(
+            o,
+            "  guide file refused: {}: {} for {}, last {}",
+            f.source,
+            f.first_error,
+            people(f.people),
+            format_ms(f.last_seen)
         );
     }
     o

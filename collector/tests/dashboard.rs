@@ -69,6 +69,25 @@ fn population() -> Vec<Value> {
         T0,
         json!({"group": "holdout"}),
     ));
+    // Problems the widget reports: a tour anchor gone (twice for bob, counted once) and a
+    // guide file refused.
+    for id in ["bob-m1", "bob-m2"] {
+        m.push(track(
+            id,
+            "bob",
+            "Onboarding Target Missing",
+            T0 + 30_000,
+            json!({"guide_id": "g", "guide_title": "Get going", "step_id": "two", "selector": "#share",
+                   "url": "/reports", "hidden_matches": 0, "group": "treatment"}),
+        ));
+    }
+    m.push(track(
+        "cat-bad",
+        "cat",
+        "Onboarding Guide Config Invalid",
+        T0,
+        json!({"source": "/guides.json", "errors": "1", "first_error": "guides[0].steps[1]: `anchor` is required"}),
+    ));
     m.push(track(
         "odd",
         "eve",
@@ -206,6 +225,26 @@ async fn the_report_has_the_funnel_the_experiment_and_the_stuck_users() {
     assert_eq!(r["stuck_users"][1]["stopped_at_title"], "Create a thing");
     assert_eq!(r["stuck_users"][1]["guide_title"], "Get going");
     assert_eq!(r["stuck_accounts"][0]["account"], "globex");
+    let missing = &r["health"]["missing_targets"];
+    assert_eq!(missing.as_array().map(Vec::len), Some(1), "{missing}");
+    assert_eq!(
+        (
+            &missing[0]["guide_title"],
+            &missing[0]["step_id"],
+            &missing[0]["selector"],
+            &missing[0]["people"]
+        ),
+        (
+            &json!("Get going"),
+            &json!("two"),
+            &json!("#share"),
+            &json!(1)
+        )
+    );
+    assert_eq!(missing[0]["urls"], json!(["/reports"]));
+    let invalid = &r["health"]["invalid_files"];
+    assert_eq!(invalid[0]["source"], "/guides.json");
+    assert_eq!(invalid[0]["people"], 1);
 
     let team = f
         .get("/dashboard/api/report?trait=plan:team", &admin)
@@ -313,6 +352,14 @@ async fn the_report_cli_prints_the_same_numbers() {
     assert!(text.contains("Not enough data yet"), "{text}");
     assert!(text.contains("GUIDE Get going (g)"), "{text}");
     assert!(text.contains("stopped at Create a thing (one)"), "{text}");
+    assert!(
+        text.contains("anchor missing: Get going (g) / two: `#share` on /reports for 1 person"),
+        "{text}"
+    );
+    assert!(
+        text.contains("guide file refused: /guides.json: guides[0]"),
+        "{text}"
+    );
     let bad = std::process::Command::new(bin)
         .args(["report", "--trait", "plan"])
         .output()

@@ -72,6 +72,15 @@ test('the dashboard draws the experiment, time to wow, the funnel and the stuck 
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, 'e2e-dashboard.png'), fullPage: true });
 
+  // Problems people met: the missing share button and the refused beta file, by people.
+  assert.ok(expected.missingTarget > 0 && expected.invalidFile > 0, 'the data has both problems');
+  const missing = (await page.getByTestId('missing-targets').locator('tbody tr').allInnerTexts()).map((r) => r.split('\t'));
+  assert.deepEqual(missing.map((r) => r.slice(0, 5)),
+    [['Get started', 'Share your first report', '#share-report', '/reports', String(expected.missingTarget)]]);
+  const invalid = (await page.getByTestId('invalid-files').locator('tbody tr').allInnerTexts()).map((r) => r.split('\t'));
+  assert.deepEqual(invalid.map((r) => r.slice(0, 3)),
+    [['/guides-beta.json', 'guides[0].steps[2].anchor: expected a CSS selector', String(expected.invalidFile)]]);
+
   const stuck = page.getByTestId('stuck-users').locator('tbody tr');
   const total = await stuck.count();
   assert.ok(total > 3, `some users are stuck (${total})`);
@@ -104,6 +113,15 @@ test('the dashboard draws the experiment, time to wow, the funnel and the stuck 
   const filtered = await page.locator('#status').innerText();
   assert.match(filtered, /^\d+ people in view/);
   assert.ok(Number(filtered.split(' ')[0]) < expected.treatment + expected.holdout, filtered);
+
+  // A cohort nobody is in: every table says so rather than staying blank.
+  await page.fill('input[name=from]', '2001-01-01');
+  await page.fill('input[name=to]', '2001-01-02');
+  await page.click('button[type=submit]');
+  await page.getByText('0 people in view.').waitFor();
+  assert.deepEqual(await page.getByTestId('missing-targets').locator('tbody').allInnerTexts(), ['Every tour step found its anchor.']);
+  assert.deepEqual(await page.getByTestId('invalid-files').locator('tbody').allInnerTexts(), ['No browser refused a guide file.']);
+  assert.deepEqual(await page.getByTestId('stuck-accounts').locator('tbody').allInnerTexts(), ['No account has anyone stuck.']);
 
   assert.deepEqual(external, [], 'no request leaves the collector (no CDN)');
   assert.deepEqual(consoleMessages.filter((m) => m.type === 'error' || m.type === 'pageerror'), []);

@@ -23,7 +23,7 @@ const ACCOUNTS = ['acme', 'globex', 'initech', 'umbrella', 'hooli'];
 export function onboardingMessages({ users = 120, holdoutShare = 0.2, now = Date.now(), seed = 7 } = {}) {
   const random = rng(seed);
   const messages = [];
-  const expected = { treatment: 0, holdout: 0, started: 0, completedFirstStep: 0, dismissed: 0, dismissedVia: {} };
+  const expected = { treatment: 0, holdout: 0, started: 0, completedFirstStep: 0, dismissed: 0, dismissedVia: {}, missingTarget: 0, invalidFile: 0 };
   let n = 0;
   const msg = (user, type, t, fields) => messages.push({
     type, messageId: `dash-${seed}-${n++}`, userId: user, anonymousId: `anon-${user}`,
@@ -40,10 +40,19 @@ export function onboardingMessages({ users = 120, holdoutShare = 0.2, now = Date
     msg(user, 'identify', t, { traits: { plan, account, email: `${user}@example.com` } });
     msg(user, 'group', t, { groupId: account, traits: { name: account.toUpperCase(), seats: 5 + (i % 7) } });
     msg(user, 'track', t, { event: 'Onboarding Group Assigned', properties: { group } });
+    if (i % 40 === 7) {
+      msg(user, 'track', t, { event: 'Onboarding Guide Config Invalid', properties: { source: '/guides-beta.json', errors: '1', first_error: 'guides[0].steps[2].anchor: expected a CSS selector', group } });
+      expected.invalidFile++;
+    }
     let wowChance = holdout ? 0.3 : 0.35;
     if (!holdout) {
       expected.started++;
       msg(user, 'track', t, { event: 'Onboarding Guide Started', properties: { ...GUIDE, group } });
+      // Every tenth person's page lacks the share button the last step points at.
+      if (i % 10 === 3) {
+        msg(user, 'track', t, { event: 'Onboarding Target Missing', properties: { ...GUIDE, step_id: 'share-report', step_title: TITLES['share-report'], selector: '#share-report', url: '/reports', hidden_matches: 0, group } });
+        expected.missingTarget++;
+      }
       for (const [index, step] of STEPS.entries()) {
         msg(user, 'track', t, { event: 'Onboarding Step Viewed', properties: { ...GUIDE, step_id: step, step_title: TITLES[step], step_index: index } });
         if (random() < 0.25) {

@@ -18,6 +18,7 @@ use axum::Router;
 const PAGE: &str = include_str!("../../assets/dashboard.html");
 const SCRIPT: &str = include_str!("../../assets/dashboard.js");
 const CHARTS: &str = include_str!("../../assets/charts.js");
+const TABLES: &str = include_str!("../../assets/tables.js");
 const STYLE: &str = include_str!("../../assets/dashboard.css");
 
 pub fn routes(state: AppState) -> Router<AppState> {
@@ -37,6 +38,10 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route(
             "/dashboard/charts.js",
             get(|| async { asset("text/javascript; charset=utf-8", CHARTS) }),
+        )
+        .route(
+            "/dashboard/tables.js",
+            get(|| async { asset("text/javascript; charset=utf-8", TABLES) }),
         )
         .route(
             "/dashboard/dashboard.css",

@@ -4,6 +4,7 @@
 pub mod describe;
 pub mod experiment;
 pub mod guides;
+pub mod health;
 pub mod people;
 pub mod proportion;
 mod report;

@@ -2,6 +2,7 @@
 //! and each person's onboarding is folded into first times per guide, step and wow.
 //! Tolerant by design: a missing or mistyped property skips that fact, never the person.
 
+use super::health::{problem, Problem};
 use super::titles::Titles;
 use crate::store::EventRow;
 use serde_json::Value;
@@ -57,6 +58,8 @@ pub struct Person {
     pub wow_at: Option<i64>,
     /// `time_to_wow_ms` as the widget measured it, when sent.
     pub time_to_wow_ms: Option<i64>,
+    /// Problems the person's browser reported (a missing anchor, a refused guide file), when.
+    pub problems: Vec<(i64, Problem)>,
 }
 
 const WOW: &str = "Onboarding Wow Reached";
@@ -172,6 +175,9 @@ fn fold_track(p: &mut Person, event: &str, props: Option<&Value>, t: i64) {
     }
     if let Some(v) = prop("variant") {
         p.variant = Some(v);
+    }
+    if let Some(problem) = problem(event, props) {
+        p.problems.push((t, problem));
     }
     let guide = prop("guide_id");
     let step = prop("step_id");

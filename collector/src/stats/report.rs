@@ -1,6 +1,7 @@
 use super::describe::{durations, histogram, Bucket, Durations};
 use super::experiment::{experiment, Experiment};
 use super::guides::{funnels, GuideFunnel};
+use super::health::{health, Health};
 use super::people::{people, Person};
 use super::stuck::{stuck, StuckAccount, StuckUser};
 use super::titles::Titles;
@@ -64,6 +65,8 @@ pub struct Report {
     pub experiment: Experiment,
     pub stuck_users: Vec<StuckUser>,
     pub stuck_accounts: Vec<StuckAccount>,
+    /// Missing anchors and refused guide files the cohort's browsers reported.
+    pub health: Health,
     /// Trait names and up to 50 values each seen in the (unfiltered) data, for filter menus.
     pub traits: BTreeMap<String, Vec<String>>,
     /// What guides and steps are called, from all the (unfiltered) data.
@@ -111,6 +114,7 @@ pub fn report(rows: &[EventRow], filters: Filters) -> Report {
         experiment: experiment(&cohort),
         stuck_users,
         stuck_accounts,
+        health: health(&cohort, &titles),
         traits: traits
             .into_iter()
             .map(|(k, v)| (k, v.into_iter().collect()))
