@@ -114,9 +114,10 @@ function drawGuides(guides) {
     const box = document.createElement('div');
     box.className = 'guide';
     box.dataset.guide = g.guide_id;
+    if (g.variant) box.dataset.variant = g.variant;
     const h = document.createElement('h3');
     const ways = Object.entries(g.dismissed_via || {}).map(([via, n]) => `${n} ${WAYS_OUT[via] || via}`);
-    h.textContent = `${named(g.title, g.guide_id)} — ${g.stages[0].count} started, ${g.stages.at(-1).count} completed, ${g.dismissed} dismissed${ways.length ? ` (${ways.join(', ')})` : ''}`;
+    h.textContent = `${named(g.title, g.guide_id)}${g.variant ? `, variant ${g.variant}` : ''} — ${g.stages[0].count} started, ${g.stages.at(-1).count} completed, ${g.dismissed} dismissed${ways.length ? ` (${ways.join(', ')})` : ''}`;
     const table = document.createElement('table');
     table.innerHTML = '<thead><tr><th>Stage</th><th class="num">People</th><th class="num">Drop-off</th><th class="num">Median time</th><th class="num">p90 time</th></tr></thead><tbody></tbody>';
     table.tBodies[0].append(...g.stages.map((s, i) => rowOf([
@@ -126,7 +127,7 @@ function drawGuides(guides) {
     const drawing = Object.assign(document.createElement('div'), { className: 'chart' });
     box.append(h, drawing, table);
     root.append(box);
-    chart(drawing, (w) => funnel(g.stages, `Funnel of ${g.title}`, w));
+    chart(drawing, (w) => funnel(g.stages, `Funnel of ${g.title}${g.variant ? `, variant ${g.variant}` : ''}`, w));
   }
 }
 

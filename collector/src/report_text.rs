@@ -108,8 +108,11 @@ pub fn render(r: &Report) -> String {
         };
         let _ = writeln!(
             o,
-            "\nGUIDE {} ({} dismissed{ways})",
+            "\nGUIDE {}{} ({} dismissed{ways})",
             named(&g.title, &g.guide_id),
+            g.variant
+                .as_ref()
+                .map_or(String::new(), |v| format!(", variant {v}")),
             g.dismissed
         );
         let _ = writeln!(

@@ -25,6 +25,9 @@ pub struct Stage {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct GuideFunnel {
     pub guide_id: String,
+    /// One funnel per variant for a guide with variants: their steps differ, and a step one
+    /// variant leaves out is no drop-off for the people in it.
+    pub variant: Option<String>,
     /// The guide's title as the widget sent it, else its id.
     pub title: String,
     pub stages: Vec<Stage>,
@@ -51,15 +54,21 @@ pub fn step_order<'a>(runs: impl Iterator<Item = &'a GuideRun>) -> Vec<String> {
 }
 
 pub fn funnels(people: &[&Person], titles: &Titles) -> Vec<GuideFunnel> {
-    let mut by_guide: BTreeMap<&str, Vec<&GuideRun>> = BTreeMap::new();
+    let mut by_guide: BTreeMap<(&str, Option<&str>), Vec<&GuideRun>> = BTreeMap::new();
     for p in people {
         for (g, run) in &p.guides {
-            by_guide.entry(g).or_default().push(run);
+            by_guide
+                .entry((g, run.variant.as_deref()))
+                .or_default()
+                .push(run);
         }
     }
     by_guide
         .into_iter()
-        .map(|(g, runs)| funnel(g, &runs, titles))
+        .map(|((g, variant), runs)| GuideFunnel {
+            variant: variant.map(str::to_owned),
+            ..funnel(g, &runs, titles)
+        })
         .collect()
 }
 
@@ -119,6 +128,7 @@ fn funnel(guide_id: &str, runs: &[&GuideRun], titles: &Titles) -> GuideFunnel {
     );
     GuideFunnel {
         guide_id: guide_id.to_owned(),
+        variant: None,
         title: titles.guide(guide_id).to_owned(),
         stages,
         dismissed: runs.iter().filter(|r| r.dismissed_at.is_some()).count(),
@@ -141,94 +151,5 @@ fn spans(from: &[Option<i64>], to: &[Option<i64>]) -> Vec<i64> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::stats::people::Step;
-
-    fn run(start: i64, steps: &[(&str, i64, Option<i64>)], done: Option<i64>) -> GuideRun {
-        GuideRun {
-            started_at: Some(start),
-            steps: steps
-                .iter()
-                .map(|(id, i, c)| {
-                    (
-                        id.to_string(),
-                        Step {
-                            index: Some(*i),
-                            viewed_at: None,
-                            completed_at: *c,
-                        },
-                    )
-                })
-                .collect(),
-            completed_at: done,
-            dismissed_at: None,
-            dismissed_via: None,
-        }
-    }
-
-    /// The funnel of guide `g`, one person per run.
-    fn funnel_of<const N: usize>(runs: [GuideRun; N]) -> GuideFunnel {
-        let people: Vec<Person> = runs
-            .into_iter()
-            .map(|r| Person {
-                guides: [("g".to_string(), r)].into(),
-                ..Person::default()
-            })
-            .collect();
-        let refs: Vec<&Person> = people.iter().collect();
-        funnels(&refs, &Titles::default()).remove(0)
-    }
-
-    #[test]
-    fn the_funnel_counts_drop_off_and_times_each_step() {
-        let f = &funnel_of([
-            run(0, &[("b", 1, Some(30)), ("a", 0, Some(10))], Some(40)),
-            run(0, &[("a", 0, Some(20)), ("b", 1, None)], None),
-            run(0, &[("a", 0, None)], None),
-        ]);
-        let got: Vec<(&str, usize, i64)> = f
-            .stages
-            .iter()
-            .map(|s| (s.id.as_str(), s.count, s.drop_off))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                ("started", 3, 0),
-                ("a", 2, 1),
-                ("b", 1, 1),
-                ("completed", 1, 0)
-            ]
-        );
-        assert_eq!(
-            (f.stages[1].time.median_ms, f.stages[1].time.p90_ms),
-            (Some(10), Some(20))
-        );
-        assert_eq!(f.stages[2].time.median_ms, Some(20));
-        assert!((f.stages[1].drop_off_rate - 1.0 / 3.0).abs() < 1e-9);
-    }
-
-    #[test]
-    fn dismissals_are_counted_by_the_way_they_were_made() {
-        let dismissed = |via: Option<&str>| GuideRun {
-            dismissed_at: Some(5),
-            dismissed_via: via.map(str::to_string),
-            ..run(0, &[("a", 0, None)], None)
-        };
-        let f = &funnel_of([
-            dismissed(Some("outside")),
-            dismissed(Some("escape")),
-            dismissed(Some("outside")),
-            dismissed(None),
-            run(0, &[("a", 0, Some(3))], Some(4)),
-        ]);
-        assert_eq!(f.dismissed, 4);
-        let ways: Vec<(&str, usize)> = f
-            .dismissed_via
-            .iter()
-            .map(|(k, v)| (k.as_str(), *v))
-            .collect();
-        assert_eq!(ways, [("escape", 1), ("outside", 2)]);
-    }
-}
+#[path = "guides_tests.rs"]
+mod tests;

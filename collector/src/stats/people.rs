@@ -24,6 +24,8 @@ pub struct GuideRun {
     pub dismissed_at: Option<i64>,
     /// How the first dismissal was made (`via`: `close`, `escape`, `outside`…), when sent.
     pub dismissed_via: Option<String>,
+    /// The guide's variant the person saw (`variant` of its events), for guides with variants.
+    pub variant: Option<String>,
 }
 
 impl GuideRun {
@@ -199,6 +201,9 @@ fn fold_track(p: &mut Person, event: &str, props: Option<&Value>, t: i64) {
         | "Onboarding Step Completed" => {
             let Some(g) = guide else { return };
             let r = p.guides.entry(g).or_default();
+            if let Some(v) = prop("variant") {
+                r.variant.get_or_insert(v);
+            }
             match event {
                 "Onboarding Guide Started" => min_into(&mut r.started_at, t),
                 "Onboarding Guide Completed" => min_into(&mut r.completed_at, t),

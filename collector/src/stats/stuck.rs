@@ -41,14 +41,20 @@ pub fn stuck(
     now_ms: i64,
     after_ms: i64,
 ) -> (Vec<StuckUser>, Vec<StuckAccount>) {
-    let mut order: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    // Each variant of a guide has its own steps: where someone stopped is among theirs.
+    let mut order: BTreeMap<(&str, Option<&str>), Vec<String>> = BTreeMap::new();
     for p in people {
-        for g in p.guides.keys() {
-            order.entry(g).or_default();
+        for (g, run) in &p.guides {
+            order.entry((g, run.variant.as_deref())).or_default();
         }
     }
-    for (g, steps) in order.iter_mut() {
-        *steps = step_order(people.iter().filter_map(|p| p.guides.get(*g)));
+    for ((g, variant), steps) in order.iter_mut() {
+        *steps = step_order(
+            people
+                .iter()
+                .filter_map(|p| p.guides.get(*g))
+                .filter(|r| r.variant.as_deref() == *variant),
+        );
     }
     let mut users = Vec::new();
     for p in people
@@ -67,7 +73,10 @@ pub fn stuck(
         if now_ms - began < after_ms {
             continue;
         }
-        let steps = order.get(g.as_str()).cloned().unwrap_or_default();
+        let steps = order
+            .get(&(g.as_str(), run.variant.as_deref()))
+            .cloned()
+            .unwrap_or_default();
         let done = |s: &String| run.steps.get(s).is_some_and(|st| st.completed_at.is_some());
         let stopped_at = steps.iter().find(|s| !done(s)).cloned();
         users.push(StuckUser {
@@ -118,4 +127,58 @@ pub fn stuck(
             .then(a.account.cmp(&b.account))
     });
     (users, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stats::people::{GuideRun, Step};
+
+    fn person(id: &str, variant: &str, done: &[(&str, i64)], not_done: &[(&str, i64)]) -> Person {
+        let step = |index: i64, completed_at: Option<i64>| Step {
+            index: Some(index),
+            viewed_at: Some(0),
+            completed_at,
+        };
+        let steps = done
+            .iter()
+            .map(|(s, i)| (s.to_string(), step(*i, Some(1))))
+            .chain(
+                not_done
+                    .iter()
+                    .map(|(s, i)| (s.to_string(), step(*i, None))),
+            )
+            .collect();
+        let run = GuideRun {
+            started_at: Some(0),
+            steps,
+            variant: Some(variant.into()),
+            ..GuideRun::default()
+        };
+        Person {
+            id: id.into(),
+            guides: [("g".to_string(), run)].into(),
+            last_seen: 1,
+            ..Person::default()
+        }
+    }
+
+    #[test]
+    fn where_someone_stopped_is_among_the_steps_of_their_variant() {
+        let short = person("ann", "short", &[("b", 0)], &[]);
+        let full = person("bob", "full", &[("a", 0)], &[("b", 1)]);
+        let (users, _) = stuck(&[&short, &full], &Titles::default(), 10, 5);
+        let got: Vec<(&str, Option<&str>, usize, usize)> = users
+            .iter()
+            .map(|u| {
+                let at = u.stopped_at.as_deref();
+                (u.user.as_str(), at, u.steps_done, u.steps_total)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [("ann", None, 1, 1), ("bob", Some("b"), 1, 2)],
+            "`short` leaves out step a, so ann did all of her steps"
+        );
+    }
 }

@@ -165,17 +165,28 @@ impl Engine {
     }
 
     fn emit(&self, event: &'static str, pairs: &[(&str, &str)], numbers: &[(&str, u64)]) -> Effect {
-        let guide = pairs
+        let index = pairs
             .iter()
             .find(|(k, _)| *k == "guide_id")
-            .and_then(|(_, id)| self.file.guides.iter().find(|g| g.id == *id));
-        let mut all: Vec<(&str, &str)> = Vec::with_capacity(pairs.len() + 3);
+            .and_then(|(_, id)| self.file.guides.iter().position(|g| g.id == *id));
+        let guide = index.map(|i| &self.file.guides[i]);
+        // The holdout never sees a variant, so its events name none.
+        let variant = index
+            .filter(|_| self.group() == Group::Treatment)
+            .and_then(|i| self.variant_of(i));
+        let mut all: Vec<(&str, &str)> = Vec::with_capacity(pairs.len() + 4);
         for &(k, v) in pairs {
             all.push((k, v));
             // Each id is followed by its name as the guide file writes it, untranslated, so
-            // reports and the tools the events flow into read the same for every user.
+            // reports and the tools the events flow into read the same for every user; and a
+            // guide's by the variant the user sees, so every funnel can be split by it.
             match (k, guide) {
-                ("guide_id", Some(g)) => all.push(("guide_title", &g.title)),
+                ("guide_id", Some(g)) => {
+                    all.push(("guide_title", &g.title));
+                    if let Some(v) = variant {
+                        all.push(("variant", &v.id));
+                    }
+                }
                 ("step_id", Some(g)) => {
                     if let Some(s) = g.steps.iter().find(|s| s.id == v) {
                         all.push(("step_title", &s.title));

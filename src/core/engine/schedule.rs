@@ -197,14 +197,9 @@ impl Engine {
             return vec![Effect::Persist];
         }
         record.started_at = Some(now);
-        let variant = self.variant_of(i).map(|v| v.id.clone()).unwrap_or_default();
-        let mut pairs = vec![("guide_id", id.as_str())];
-        if !variant.is_empty() {
-            pairs.push(("variant", variant.as_str()));
-        }
         vec![
             Effect::Persist,
-            self.emit("Onboarding Guide Started", &pairs, &[]),
+            self.emit("Onboarding Guide Started", &[("guide_id", &id)], &[]),
         ]
     }
 

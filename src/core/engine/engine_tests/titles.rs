@@ -1,5 +1,6 @@
 //! Every onboarding event names its guide and step as the guide file writes them, beside
-//! their ids, so a funnel reads "Invite a teammate" rather than "invite".
+//! their ids, so a funnel reads "Invite a teammate" rather than "invite"; and a guide with
+//! variants, the user's variant, so every funnel can be split by it.
 
 use super::*;
 
@@ -66,6 +67,43 @@ fn a_missing_anchor_and_the_step_shown_instead_are_named() {
             (
                 "Onboarding Step Viewed",
                 r#"{"guide_id":"tour","guide_title":"Tour","step_id":"t2","step_title":"Two","group":"treatment","step_index":1}"#
+            )
+        ]
+    );
+}
+
+#[test]
+fn a_guide_with_variants_names_the_users_variant_in_each_of_its_events() {
+    let text = r#"{
+      "version": 1,
+      "guides": [
+        { "id": "setup", "title": "Get started",
+          "variants": [ { "id": "short", "weight": 1, "steps": ["b"] } ],
+          "steps": [
+            { "id": "a", "title": "A", "complete_when": { "event": "A" } },
+            { "id": "b", "title": "B", "complete_when": { "event": "B" } }
+          ] }
+      ]
+    }"#;
+    let (mut e, started) = engine_with(text, "ada", "/");
+    assert_eq!(
+        sent(&started)[1],
+        (
+            "Onboarding Guide Started",
+            r#"{"guide_id":"setup","guide_title":"Get started","variant":"short","group":"treatment"}"#
+        )
+    );
+    let none = parse("{}").expect("props");
+    assert_eq!(
+        sent(&e.observe(event("B", &none), T0)),
+        [
+            (
+                "Onboarding Step Completed",
+                r#"{"guide_id":"setup","guide_title":"Get started","variant":"short","step_id":"b","step_title":"B","group":"treatment","step_index":0}"#
+            ),
+            (
+                "Onboarding Guide Completed",
+                r#"{"guide_id":"setup","guide_title":"Get started","variant":"short","group":"treatment"}"#
             )
         ]
     );
