@@ -110,9 +110,10 @@ pub fn reset() -> Result<(), JsError> {
 }
 
 #[wasm_bindgen]
-pub fn start(guide_id: &str) -> Result<JsValue, JsError> {
+pub fn start(guide_id: &str, replay: bool) -> Result<JsValue, JsError> {
     non_empty("the guide id", guide_id)?;
-    settled(running("start")?.request(Act::Start(guide_id.to_string())))
+    let id = guide_id.to_string();
+    settled(running("start")?.request(Act::Start { id, replay }))
 }
 
 #[wasm_bindgen]

@@ -109,7 +109,7 @@ pub fn build(engine: &Engine, locale: &str) -> View {
     if engine.group() == Group::Holdout {
         return view;
     }
-    let finished = engine.active().is_none();
+    let finished = engine.shows_finished();
     let Some(guide) = engine.active().or_else(|| engine.finished()) else {
         return view;
     };

@@ -32,9 +32,12 @@ export function page(name?: string, properties?: Properties): Promise<void>;
 /** Marks a step done (`stepId` or `guideId/stepId`). Rejects when the guide file has no such step;
  * while the guide file is still loading, settles once it has been read. */
 export function complete(stepId: string): Promise<void>;
-/** Shows a guide now. Rejects when the guide file has no such guide, could not be loaded or is
- * invalid; while the guide file is still loading, settles once it has been read. */
-export function start(guideId: string): Promise<void>;
+/** Shows a guide now. Rejects with the reason when it cannot: the guide file has no such guide,
+ * could not be loaded or is invalid, or something keeps the guide hidden from this user (the user
+ * dismissed or completed it, the holdout, its targeting…); while the guide file is still loading,
+ * settles once it has been read. `replay: true` shows a guide the user completed or dismissed
+ * again, from its first step ("Take the tour again"). */
+export function start(guideId: string, options?: { replay?: boolean }): Promise<void>;
 /** Closes a guide for this user. Rejects when the guide file has no such guide or the guide is
  * not dismissible; while the guide file is still loading, settles once it has been read. */
 export function dismiss(guideId: string): Promise<void>;

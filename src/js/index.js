@@ -191,8 +191,15 @@ export const track = (event, properties) =>
 /** Reports a page view (single-page apps call it on every route change). */
 export const page = (name, properties) => call(() => wasm.page(name == null ? undefined : text(name), json(properties)));
 /** Shows a guide now (one whose `start` is `manual`, or any eligible one); rejects with the reason
- * when it cannot, and waits for a guide file that is still loading. */
-export const start = (guideId) => call(() => wasm.start(text(guideId)));
+ * when it cannot, and waits for a guide file that is still loading. `{ replay: true }` shows a
+ * guide the user completed or dismissed again, from its first step ("Take the tour again"). */
+export const start = (guideId, options) =>
+  call(() => {
+    if (options != null && typeof options !== 'object') {
+      throw new TypeError(`wowpath: start's second argument is an options object, { replay: true }, not ${kind(options)}`);
+    }
+    return wasm.start(text(guideId), Boolean(options && options.replay));
+  });
 /** Closes a guide for this user, as its close button would. */
 export const dismiss = (guideId) => call(() => wasm.dismiss(text(guideId)));
 /** Why each guide is or is not showing, one line per guide (also logged with `debug: true`). */

@@ -34,7 +34,7 @@ impl Runtime {
     /// Carries `act` out against the loaded guides, or says why it cannot be.
     pub(super) fn act_now(self: &Rc<Self>, act: &Act, now: Millis) -> Result<(), String> {
         let checked = match self.state.borrow().engine.as_ref() {
-            Some(engine) => engine.check(act).map_err(|e| e.to_string()),
+            Some(engine) => engine.check(act, now).map_err(|e| e.to_string()),
             None => Err("no guides are loaded".to_string()),
         };
         checked?;

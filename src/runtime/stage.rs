@@ -40,7 +40,10 @@ impl Runtime {
                 self.with_engine(|e| e.dismiss(&guide_id, by, now))
             }
             UiAction::Complete { key } => self.with_engine(|e| e.complete(&key, now)),
-            UiAction::StartGuide { guide_id } => self.with_engine(|e| e.start(&guide_id, now)),
+            // The user asked for it: shown even if they were done with it.
+            UiAction::StartGuide { guide_id } => {
+                self.with_engine(|e| e.start(&guide_id, true, now))
+            }
             UiAction::GoTo { url } if crate::core::markdown::is_safe_href(&url) => {
                 if let Some(w) = web_sys::window() {
                     let _ = w.location().assign(&url);

@@ -6,6 +6,7 @@ mod acts;
 mod assign;
 mod explain;
 mod progress;
+mod replay;
 mod rules;
 mod schedule;
 mod tour;
@@ -67,6 +68,9 @@ pub struct Engine {
     /// step ticked, until the user closes it, another guide shows or the page is left, so the
     /// moment it is done is seen rather than having it vanish.
     finished: Option<usize>,
+    /// A guide shown again by an explicit start though its history would keep it hidden
+    /// (`replay.rs`).
+    replay: Option<usize>,
     /// The tour step the user moved to with next/back, if any (index into the guide's steps).
     cursor: Option<usize>,
     /// Guides whose start condition happened on this page.
@@ -121,6 +125,7 @@ impl Engine {
             progress: start.progress,
             active: None,
             finished: None,
+            replay: None,
             cursor: None,
             triggered: SortedSet::new(),
             missing: SortedSet::new(),
@@ -208,6 +213,7 @@ impl Engine {
         self.progress = progress;
         self.active = None;
         self.finished = None;
+        self.replay = None;
         self.cursor = None;
         let mut effects = vec![Effect::Persist];
         if self.progress.first_seen.is_none() {

@@ -55,6 +55,12 @@ impl Engine {
 
     /// What keeps guide `i` from showing now, if anything.
     pub(crate) fn blocker(&self, i: usize, now: Millis) -> Option<Decision> {
+        self.blocker_as(i, now, self.replay == Some(i))
+    }
+
+    /// The same, with `replaying` set when the guide's own history (completed, dismissed,
+    /// shown once) is not to count.
+    pub(crate) fn blocker_as(&self, i: usize, now: Millis, replaying: bool) -> Option<Decision> {
         let guide = &self.file.guides[i];
         let record = self.progress.guide(&guide.id);
         if self.group() == Group::Holdout {
@@ -68,19 +74,8 @@ impl Engine {
                 variant: v.id.clone(),
             });
         }
-        if record.completed_at.is_some() || self.guide_is_complete(i) {
-            return Some(Decision::Completed);
-        }
-        let dismissed_for_good =
-            record.dismissed_at.is_some() && guide.frequency != Frequency::EverySession;
-        if dismissed_for_good || record.dismissed_session.as_deref() == Some(self.session.as_str())
-        {
-            return Some(Decision::Dismissed);
-        }
-        if guide.frequency == Frequency::Once
-            && record.session.as_ref().is_some_and(|s| *s != self.session)
-        {
-            return Some(Decision::ShownInEarlierSession);
+        if let Some(history) = self.history_blocker(i).filter(|_| !replaying) {
+            return Some(history);
         }
         if let Some(period) = &guide.schedule {
             let at = |date: &Option<String>| date.as_deref().and_then(parse_iso8601);
@@ -154,9 +149,31 @@ impl Engine {
         None
     }
 
+    /// What the user's history with guide `i` says: completed, dismissed, or shown once.
+    fn history_blocker(&self, i: usize) -> Option<Decision> {
+        let guide = &self.file.guides[i];
+        let record = self.progress.guide(&guide.id);
+        if record.completed_at.is_some() || self.guide_is_complete(i) {
+            return Some(Decision::Completed);
+        }
+        let dismissed_for_good =
+            record.dismissed_at.is_some() && guide.frequency != Frequency::EverySession;
+        if dismissed_for_good || record.dismissed_session.as_deref() == Some(self.session.as_str())
+        {
+            return Some(Decision::Dismissed);
+        }
+        if guide.frequency == Frequency::Once
+            && record.session.as_ref().is_some_and(|s| *s != self.session)
+        {
+            return Some(Decision::ShownInEarlierSession);
+        }
+        None
+    }
+
     /// Picks the guide to show (the one already showing stays while it can) and reports what
     /// starts and which step is viewed.
     pub(crate) fn reschedule(&mut self, now: Millis) -> Vec<Effect> {
+        self.end_replay_if_over();
         let eligible: Vec<usize> = (0..self.file.guides.len())
             .filter(|&i| self.blocker(i, now).is_none())
             .collect();

@@ -34,19 +34,24 @@ impl DismissedBy {
 }
 
 impl Engine {
-    /// `wowpath('start', guideId)` or a `start_guide` button: shows it now if it may show.
-    pub fn start(&mut self, guide_id: &str, now: Millis) -> Vec<Effect> {
+    /// `wowpath('start', guideId)` or a `start_guide` button: shows it now if it may show;
+    /// with `replay`, also if the user is done with it (`replay.rs`).
+    pub fn start(&mut self, guide_id: &str, replay: bool, now: Millis) -> Vec<Effect> {
         let Some(i) = self.file.guides.iter().position(|g| g.id == guide_id) else {
             return Vec::new();
         };
         self.triggered.insert(guide_id.to_string());
-        if self.blocker(i, now).is_some() || self.active == Some(i) {
+        if self.start_blocker(i, now, replay).is_some() || self.active == Some(i) {
             return self.reschedule(now);
         }
         // An explicit start goes ahead of whatever shows; that guide comes back afterwards.
         self.active = Some(i);
         self.finished = None;
+        self.replay = None;
         self.cursor = None;
+        if replay {
+            self.begin_replay_if_needed(i, now);
+        }
         let mut effects = vec![Effect::Render];
         effects.extend(self.start_guide(i, now));
         effects.extend(self.reschedule(now));
@@ -58,10 +63,16 @@ impl Engine {
         let Some(i) = self.file.guides.iter().position(|g| g.id == guide_id) else {
             return Vec::new();
         };
-        // A finished checklist is put away: the guide was completed, not declined.
-        if self.finished == Some(i) {
+        // A completed guide (finished here, or replayed) is put away, not declined.
+        if self.puts_away(i) {
             self.finished = None;
-            return vec![Effect::Render];
+            self.replay = None;
+            let mut effects = vec![Effect::Render];
+            effects.extend(self.reschedule(now));
+            return effects;
+        }
+        if self.replay == Some(i) {
+            self.replay = None;
         }
         if !self.file.guides[i].dismissible {
             return Vec::new();

@@ -10,9 +10,18 @@ fn calls_naming_what_the_file_lacks_are_refused_with_the_reason() {
     ] }"##;
     let (engine, _) = engine_with(file, "u1", "/");
     let table: [(Act, Result<(), &str>); 9] = [
-        (Act::Start("setup".into()), Ok(())),
         (
-            Act::Start("stup".into()),
+            Act::Start {
+                id: "setup".into(),
+                replay: false,
+            },
+            Ok(()),
+        ),
+        (
+            Act::Start {
+                id: "stup".into(),
+                replay: false,
+            },
             Err("there is no guide `stup` in the guide file"),
         ),
         (Act::Complete("create".into()), Ok(())),
@@ -37,7 +46,7 @@ fn calls_naming_what_the_file_lacks_are_refused_with_the_reason() {
     ];
     for (act, expected) in table {
         assert_eq!(
-            engine.check(&act).map_err(|e| e.to_string()),
+            engine.check(&act, T0).map_err(|e| e.to_string()),
             expected.map_err(String::from),
             "{act:?}"
         );
@@ -46,14 +55,25 @@ fn calls_naming_what_the_file_lacks_are_refused_with_the_reason() {
 
 #[test]
 fn each_call_names_itself_in_messages() {
-    assert_eq!(Act::Start("a".into()).verb_and_id(), ("start", "a"));
+    assert_eq!(
+        Act::Start {
+            id: "a".into(),
+            replay: false
+        }
+        .verb_and_id(),
+        ("start", "a")
+    );
     assert_eq!(
         Act::Complete("g/s".into()).verb_and_id(),
         ("complete", "g/s")
     );
     assert_eq!(Act::Dismiss("b".into()).verb_and_id(), ("dismiss", "b"));
     assert_eq!(
-        Act::Start("t".into()).cannot("why"),
+        Act::Start {
+            id: "t".into(),
+            replay: false
+        }
+        .cannot("why"),
         "cannot start `t`: why"
     );
 }

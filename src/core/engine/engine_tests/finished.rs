@@ -47,7 +47,7 @@ fn a_checklist_completed_on_the_page_stays_ticked_until_closed() {
 
     let put_away = Act::Dismiss("setup".into());
     assert_eq!(
-        e.check(&put_away),
+        e.check(&put_away, T0),
         Ok(()),
         "wowpath('dismiss') may put it away too"
     );
@@ -61,7 +61,7 @@ fn a_checklist_completed_on_the_page_stays_ticked_until_closed() {
     assert!(build(&e, "en").checklist.is_none());
     assert_eq!(e.blocker(0, T0 + 3), Some(Decision::Completed));
     assert!(
-        e.check(&put_away).is_err(),
+        e.check(&put_away, T0).is_err(),
         "once it is away, the guide is not dismissible again"
     );
 }

@@ -85,6 +85,7 @@ fn event<'a>(name: &'a str, props: &'a Node) -> Observed<'a> {
 mod acts;
 mod finished;
 mod properties;
+mod replay;
 mod rules;
 mod schedule;
 mod titles;

@@ -52,6 +52,6 @@ fn a_scheduled_guide_shows_only_within_its_period() {
 fn a_start_call_cannot_bring_back_an_ended_guide() {
     let (mut e, _) = engine_with(NEWS, "ada", "/app");
     let after = at("2026-12-01");
-    e.start("news", after);
+    e.start("news", false, after);
     assert!(e.active().is_none());
 }

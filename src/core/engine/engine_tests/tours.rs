@@ -37,7 +37,7 @@ fn tours_move_with_next_and_back_and_can_be_dismissed() {
 fn an_explicit_start_goes_first_reports_the_tour_and_hands_back() {
     let mut e = engine();
     assert_eq!(e.active().map(|g| g.id.as_str()), Some("setup"));
-    let effects = e.start("tour", T0);
+    let effects = e.start("tour", false, T0);
     assert_eq!(e.active().map(|g| g.id.as_str()), Some("tour"));
     assert_eq!(
         emitted(&effects),
@@ -54,7 +54,7 @@ fn an_explicit_start_goes_first_reports_the_tour_and_hands_back() {
         Some("setup"),
         "the checklist comes back"
     );
-    assert!(e.start("nope", T0).is_empty());
+    assert!(e.start("nope", false, T0).is_empty());
 }
 
 #[test]

@@ -1,0 +1,44 @@
+// A user who closes a tour and later asks for it again gets it again: "Show me" in the
+// checklist replays the tour after an Esc, across a reload, from its first step.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withCollectorAndBrowser } from '../support/suite.mjs';
+
+import { openPage } from '../support/browser.mjs';
+import { Trackly, Checklist, TourStep } from '../support/trackly.mjs';
+
+const env = withCollectorAndBrowser();
+
+test('"Show me" brings back a tour the user closed, from its first step', async () => {
+  const { page, consoleMessages } = await openPage(env.browser);
+  const app = new Trackly(page, env.collector.url);
+  const checklist = new Checklist(page);
+  const tour = new TourStep(page);
+
+  await app.open();
+  await checklist.startTour('create-project');
+  await tour.waitFor('Name your project');
+  await page.keyboard.press('Escape');
+  await tour.card.waitFor({ state: 'detached' });
+
+  await page.reload();
+  await checklist.panel.waitFor();
+  assert.equal(await tour.card.count(), 0, 'a closed tour stays closed by itself');
+  await checklist.startTour('create-project');
+  await tour.waitFor('Name your project');
+  await page.getByLabel('Project name').fill('Apollo');
+  await tour.waitFor('Create it');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await tour.card.waitFor({ state: 'detached' });
+
+  const events = await env.collector.waitFor(
+    "SELECT event, json_extract(raw, '$.properties.via') AS via FROM events WHERE event LIKE 'Onboarding Guide %' AND json_extract(raw, '$.properties.guide_id') = 'project-tour' ORDER BY rowid",
+    (rows) => rows.some((r) => r.event === 'Onboarding Guide Completed'),
+  );
+  assert.deepEqual(events.map((r) => [r.event, r.via]), [
+    ['Onboarding Guide Started', null],
+    ['Onboarding Guide Dismissed', 'escape'],
+    ['Onboarding Guide Completed', null],
+  ], 'one start, the dismissal, then the completion of the replay');
+  assert.deepEqual(consoleMessages.filter((m) => m.type === 'error' || m.type === 'pageerror'), []);
+});
