@@ -1,102 +1,14 @@
 //! The dashboard API and the `report` CLI: admin only, the same numbers in both.
 
+#[path = "support/population.rs"]
+mod population;
 mod support;
 
 use axum::http::StatusCode;
-use serde_json::{json, Value};
+use population::{at, population, DAY, T0};
+use serde_json::json;
 use support::{basic, one_project, Fixture};
 use wowpath_collector::Limits;
-
-const DAY: i64 = 86_400_000;
-/// Five days before the fixture's clock.
-const T0: i64 = support::NOW_MS as i64 - 5 * DAY;
-
-fn at(ms: i64) -> String {
-    wowpath_collector::time::format_ms(ms)
-}
-
-fn track(id: &str, user: &str, event: &str, t: i64, props: Value) -> Value {
-    json!({"type": "track", "messageId": id, "userId": user, "event": event, "timestamp": at(t), "properties": props})
-}
-
-fn population() -> Vec<Value> {
-    let mut m = vec![
-        json!({"type": "identify", "messageId": "i1", "userId": "ann", "timestamp": at(T0), "traits": {"plan": "team"}}),
-        json!({"type": "group", "messageId": "g1", "userId": "ann", "groupId": "acme", "timestamp": at(T0), "traits": {"name": "Acme"}}),
-        json!({"type": "identify", "messageId": "i2", "userId": "bob", "timestamp": at(T0), "traits": {"plan": "trial", "account": "globex"}}),
-    ];
-    for (user, steps, wow) in [("ann", 2, true), ("bob", 1, false), ("cat", 0, false)] {
-        m.push(track(
-            &format!("{user}-s"),
-            user,
-            "Onboarding Guide Started",
-            T0,
-            json!({"guide_id": "g", "guide_title": "Get going", "group": "treatment"}),
-        ));
-        for (i, step) in ["one", "two"].iter().enumerate().take(steps) {
-            let t = T0 + (i as i64 + 1) * 60_000;
-            m.push(track(
-                &format!("{user}-{step}"),
-                user,
-                "Onboarding Step Completed",
-                t,
-                // Step `two` comes without a name, as from an app's own `track`.
-                json!({"guide_id": "g", "step_id": step, "step_index": i, "group": "treatment",
-                       "step_title": if *step == "one" { "Create a thing" } else { "" }}),
-            ));
-        }
-        if wow {
-            m.push(track(
-                &format!("{user}-w"),
-                user,
-                "Onboarding Wow Reached",
-                T0 + 600_000,
-                json!({"time_to_wow_ms": 600_000, "group": "treatment"}),
-            ));
-        }
-    }
-    m.push(track(
-        "dan-w",
-        "dan",
-        "Onboarding Wow Reached",
-        T0,
-        json!({"time_to_wow_ms": 1, "group": "holdout", "extra": [1, 2]}),
-    ));
-    m.push(track(
-        "fay-g",
-        "fay",
-        "Onboarding Group Assigned",
-        T0,
-        json!({"group": "holdout"}),
-    ));
-    // Problems the widget reports: a tour anchor gone (twice for bob, counted once) and a
-    // guide file refused.
-    for id in ["bob-m1", "bob-m2"] {
-        m.push(track(
-            id,
-            "bob",
-            "Onboarding Target Missing",
-            T0 + 30_000,
-            json!({"guide_id": "g", "guide_title": "Get going", "step_id": "two", "selector": "#share",
-                   "url": "/reports", "hidden_matches": 0, "group": "treatment"}),
-        ));
-    }
-    m.push(track(
-        "cat-bad",
-        "cat",
-        "Onboarding Guide Config Invalid",
-        T0,
-        json!({"source": "/guides.json", "errors": "1", "first_error": "guides[0].steps[1]: `anchor` is required"}),
-    ));
-    m.push(track(
-        "odd",
-        "eve",
-        "Onboarding Step Completed",
-        T0,
-        json!({"step_id": 5}),
-    ));
-    m
-}
 
 async fn seeded(name: &str) -> Fixture {
     let f = Fixture::with(name, one_project(None), Limits::default());
@@ -305,65 +217,4 @@ async fn the_report_has_the_funnel_the_experiment_and_the_stuck_users() {
         by_title.lines().count() == 2 && by_title.contains("\r\ncat,"),
         "the filter finds a step by its title: {by_title}"
     );
-}
-
-#[tokio::test]
-async fn the_report_cli_prints_the_same_numbers() {
-    let f = Fixture::new("dash-cli");
-    let mut batch = population();
-    for m in &mut batch {
-        // The CLI's clock is the real one: move the story to 5 days before now.
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .expect("clock")
-            .as_millis() as i64;
-        let shift = now - support::NOW_MS as i64;
-        let t = wowpath_collector::time::parse_iso8601(m["timestamp"].as_str().expect("ts"))
-            .expect("ts");
-        m["timestamp"] = json!(at(t + shift));
-    }
-    f.post(
-        "/v1/batch",
-        &[],
-        json!({"batch": batch, "sentAt": at(support::NOW_MS as i64)}).to_string(),
-    )
-    .await;
-    let bin = env!("CARGO_BIN_EXE_wowpath-collector");
-    let db = f.db();
-    let out = std::process::Command::new(bin)
-        .args(["report", "--json", "--db"])
-        .arg(&db)
-        .output()
-        .expect("run report");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let r: Value = serde_json::from_slice(&out.stdout).expect("json");
-    assert_eq!(r["guides"][0]["stages"][1]["count"], 2);
-    assert_eq!(r["stuck_users"].as_array().map(Vec::len), Some(2));
-    let text = std::process::Command::new(bin)
-        .args(["report", "--db"])
-        .arg(&db)
-        .output()
-        .expect("run report");
-    let text = String::from_utf8_lossy(&text.stdout);
-    assert!(text.contains("Not enough data yet"), "{text}");
-    assert!(text.contains("GUIDE Get going (g)"), "{text}");
-    assert!(text.contains("stopped at Create a thing (one)"), "{text}");
-    assert!(
-        text.contains("anchor missing: Get going (g) / two: `#share` on /reports for 1 person"),
-        "{text}"
-    );
-    assert!(
-        text.contains("guide file refused: /guides.json: guides[0]"),
-        "{text}"
-    );
-    let bad = std::process::Command::new(bin)
-        .args(["report", "--trait", "plan"])
-        .output()
-        .expect("run report");
-    assert_eq!(bad.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("name:value"));
 }

@@ -24,8 +24,8 @@ fn run(start: i64, steps: &[(&str, i64, Option<i64>)], done: Option<i64>) -> Gui
     }
 }
 
-/// The funnel of guide `g`, one person per run.
-fn funnel_of<const N: usize>(runs: [GuideRun; N]) -> GuideFunnel {
+/// The funnels of guide `g`, one person per run.
+fn funnels_of<const N: usize>(runs: [GuideRun; N]) -> Vec<GuideFunnel> {
     let people: Vec<Person> = runs
         .into_iter()
         .map(|r| Person {
@@ -34,7 +34,12 @@ fn funnel_of<const N: usize>(runs: [GuideRun; N]) -> GuideFunnel {
         })
         .collect();
     let refs: Vec<&Person> = people.iter().collect();
-    funnels(&refs, &Titles::default()).remove(0)
+    funnels(&refs, &Titles::default())
+}
+
+/// The funnel of guide `g`, one person per run.
+fn funnel_of<const N: usize>(runs: [GuideRun; N]) -> GuideFunnel {
+    funnels_of(runs).remove(0)
 }
 
 #[test]
@@ -98,22 +103,14 @@ fn each_variant_has_its_own_funnel_of_its_own_steps() {
         variant: Some(variant.into()),
         ..r
     };
-    let people: Vec<Person> = [
+    let all = funnels_of([
         of("short", run(0, &[("b", 0, Some(5))], Some(5))),
         of("short", run(0, &[("b", 0, None)], None)),
         of(
             "full",
             run(0, &[("a", 0, Some(1)), ("b", 1, Some(2))], Some(2)),
         ),
-    ]
-    .into_iter()
-    .map(|r| Person {
-        guides: [("g".to_string(), r)].into(),
-        ..Person::default()
-    })
-    .collect();
-    let refs: Vec<&Person> = people.iter().collect();
-    let all = funnels(&refs, &Titles::default());
+    ]);
     let got: Vec<(Option<&str>, Stages)> = all
         .iter()
         .map(|f| {
