@@ -1,7 +1,8 @@
 //! Seeing a guide again: `start(guideId, { replay: true })` or a `start_guide` button on a
 //! guide the user completed, dismissed or (for a `once` guide) saw in an earlier session shows
-//! it once more from its first step, for an app's "Take the tour again" button. A replay lasts until its tour has nothing left to
-//! show, the user closes it, another guide takes its place or the page is left.
+//! it once more from its first step, for an app's "Take the tour again" button. A replay lasts
+//! until its tour has nothing left to show, the user closes it, another guide takes its place
+//! or the page is left.
 
 use super::schedule::url_matches;
 use super::{Decision, Engine};

@@ -71,11 +71,11 @@ impl Engine {
             effects.extend(self.reschedule(now));
             return effects;
         }
-        if self.replay == Some(i) {
-            self.replay = None;
-        }
         if !self.file.guides[i].dismissible {
             return Vec::new();
+        }
+        if self.replay == Some(i) {
+            self.replay = None;
         }
         let session = self.session.clone();
         let step = self

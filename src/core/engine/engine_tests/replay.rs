@@ -160,3 +160,22 @@ fn a_start_that_cannot_show_the_guide_even_as_a_replay_says_why() {
         Err("guide `tour` cannot show now: hidden: this user is in the holdout group".into())
     );
 }
+
+#[test]
+fn a_once_guide_from_an_earlier_session_replays_and_esc_cannot_close_it_if_it_may_not_be_dismissed()
+{
+    let text = FILE.replace(
+        r#""id": "tour", "title": "Tour","#,
+        r#""id": "tour", "title": "Tour", "frequency": "once", "dismissible": false,"#,
+    );
+    let mut progress = Progress::default();
+    progress.guide_mut("tour").session = Some("s0".into());
+    progress.guide_mut("tour").started_at = Some(T0 - 1);
+    let (mut e, _) = engine_resumed(&text, "ada", "/app", progress, "s1");
+    assert_eq!(e.blocker(0, T0), Some(Decision::ShownInEarlierSession));
+    start(&mut e, "tour", true, T0);
+    assert_eq!(step_of(&e), Some("t1"));
+    assert!(e.dismiss("tour", DismissedBy::Escape, T0 + 1).is_empty());
+    e.observe(event("Unrelated", &parse("{}").expect("props")), T0 + 2);
+    assert_eq!(step_of(&e), Some("t1"), "still replaying");
+}
