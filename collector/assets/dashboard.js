@@ -117,7 +117,7 @@ function drawGuides(guides) {
     if (g.variant) box.dataset.variant = g.variant;
     const h = document.createElement('h3');
     const ways = Object.entries(g.dismissed_via || {}).map(([via, n]) => `${n} ${WAYS_OUT[via] || via}`);
-    h.textContent = `${named(g.title, g.guide_id)}${g.variant ? `, variant ${g.variant}` : ''} — ${g.stages[0].count} started, ${g.stages.at(-1).count} completed, ${g.dismissed} dismissed${ways.length ? ` (${ways.join(', ')})` : ''}`;
+    h.textContent = `${named(g.title, g.guide_id)}${g.variant ? `, variant ${g.variant}` : ''} — ${g.stages[0].count} started, ${g.stages.at(-1).count} completed, ${g.dismissed} dismissed${ways.length ? ` (${ways.join(', ')})` : ''}, ${g.replayed} replayed`;
     const table = document.createElement('table');
     table.innerHTML = '<thead><tr><th>Stage</th><th class="num">People</th><th class="num">Drop-off</th><th class="num">Median time</th><th class="num">p90 time</th></tr></thead><tbody></tbody>';
     table.tBodies[0].append(...g.stages.map((s, i) => rowOf([

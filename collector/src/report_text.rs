@@ -108,12 +108,13 @@ pub fn render(r: &Report) -> String {
         };
         let _ = writeln!(
             o,
-            "\nGUIDE {}{} ({} dismissed{ways})",
+            "\nGUIDE {}{} ({} dismissed{ways}, {} replayed)",
             named(&g.title, &g.guide_id),
             g.variant
                 .as_ref()
                 .map_or(String::new(), |v| format!(", variant {v}")),
-            g.dismissed
+            g.dismissed,
+            g.replayed
         );
         let _ = writeln!(
             o,

@@ -95,6 +95,10 @@ async fn the_report_has_the_funnel_the_experiment_and_the_stuck_users() {
         "a step is labelled by the title sent with it, else by its id"
     );
     assert_eq!(r["guides"][0]["title"], "Get going");
+    assert_eq!(
+        r["guides"][0]["replayed"], 1,
+        "bob asked for the guide again"
+    );
     assert_eq!(r["titles"]["steps"]["g"]["one"], "Create a thing");
     assert_eq!(r["guides"][0]["stages"][1]["time"]["median_ms"], 60_000);
     let arms: Vec<(String, u64, u64)> = r["experiment"]["arms"]

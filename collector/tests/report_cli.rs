@@ -51,7 +51,10 @@ async fn the_report_cli_prints_the_same_numbers() {
         .expect("run report");
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("Not enough data yet"), "{text}");
-    assert!(text.contains("GUIDE Get going (g)"), "{text}");
+    assert!(
+        text.contains("GUIDE Get going (g) (0 dismissed, 1 replayed)"),
+        "{text}"
+    );
     assert!(text.contains("stopped at Create a thing (one)"), "{text}");
     assert!(
         text.contains("anchor missing: Get going (g) / two: `#share` on /reports for 1 person"),

@@ -227,7 +227,7 @@ export const validate = (guides) => {
 };
 // The onboarding events a page can listen to with `on` (README, Events).
 const ONBOARDING = ['Group Assigned', 'Guide Started', 'Step Viewed', 'Step Completed', 'Guide Dismissed',
-  'Guide Completed', 'Wow Reached', 'Target Missing', 'Guide Config Invalid'].map((e) => `Onboarding ${e}`);
+  'Guide Completed', 'Guide Replayed', 'Wow Reached', 'Target Missing', 'Guide Config Invalid'].map((e) => `Onboarding ${e}`);
 const listeners = new Map();
 let hooked = false;
 // Called by the widget as it sends an onboarding event. Listeners run in a microtask, each on

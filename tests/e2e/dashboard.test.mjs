@@ -62,7 +62,8 @@ test('the dashboard draws the experiment, time to wow, the funnel and the stuck 
   const v = expected.dismissedVia;
   assert.ok(v.outside && v.close && v.escape, 'the data has each way out');
   assert.match(await funnel.locator('h3').innerText(),
-    new RegExp(`${expected.dismissed} dismissed \\(${v.close} with ×, ${v.escape} with Esc, ${v.outside} by clicking beside it\\)$`));
+    new RegExp(`${expected.dismissed} dismissed \\(${v.close} with ×, ${v.escape} with Esc, ${v.outside} by clicking beside it\\), ${expected.replayed} replayed$`));
+  assert.ok(expected.replayed > 0, 'the data has replays');
   assert.equal(await funnel.locator('svg rect.bar').count(), 5, 'started, three steps, completed');
   const stages = await funnel.locator('tbody tr').allInnerTexts();
   assert.match(stages[0], new RegExp(`^Started\\s+${expected.started}`));

@@ -38,7 +38,8 @@ test('"Show me" brings back a tour the user closed, from its first step', async 
   assert.deepEqual(events.map((r) => [r.event, r.via]), [
     ['Onboarding Guide Started', null],
     ['Onboarding Guide Dismissed', 'escape'],
+    ['Onboarding Guide Replayed', null],
     ['Onboarding Guide Completed', null],
-  ], 'one start, the dismissal, then the completion of the replay');
+  ], 'one start, the dismissal, the replay and its completion');
   assert.deepEqual(consoleMessages.filter((m) => m.type === 'error' || m.type === 'pageerror'), []);
 });

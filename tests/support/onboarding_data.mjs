@@ -23,7 +23,7 @@ const ACCOUNTS = ['acme', 'globex', 'initech', 'umbrella', 'hooli'];
 export function onboardingMessages({ users = 120, holdoutShare = 0.2, now = Date.now(), seed = 7 } = {}) {
   const random = rng(seed);
   const messages = [];
-  const expected = { treatment: 0, holdout: 0, started: 0, completedFirstStep: 0, dismissed: 0, dismissedVia: {}, missingTarget: 0, invalidFile: 0 };
+  const expected = { treatment: 0, holdout: 0, started: 0, completedFirstStep: 0, dismissed: 0, dismissedVia: {}, missingTarget: 0, invalidFile: 0, replayed: 0 };
   let n = 0;
   const msg = (user, type, t, fields) => messages.push({
     type, messageId: `dash-${seed}-${n++}`, userId: user, anonymousId: `anon-${user}`,
@@ -60,6 +60,11 @@ export function onboardingMessages({ users = 120, holdoutShare = 0.2, now = Date
           const via = ['outside', 'close', 'escape'][i % 3];
           msg(user, 'track', t + 1000, { event: 'Onboarding Guide Dismissed', properties: { ...GUIDE, step_id: step, step_title: TITLES[step], via, group } });
           expected.dismissed++;
+          // Every fifth of them comes back for the tour later.
+          if (i % 5 === 0) {
+            msg(user, 'track', t + 60_000, { event: 'Onboarding Guide Replayed', properties: { ...GUIDE, group } });
+            expected.replayed++;
+          }
           expected.dismissedVia[via] = (expected.dismissedVia[via] || 0) + 1;
           break;
         }

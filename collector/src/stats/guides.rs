@@ -32,6 +32,8 @@ pub struct GuideFunnel {
     pub title: String,
     pub stages: Vec<Stage>,
     pub dismissed: usize,
+    /// People who asked to see the guide again (a replay), a sign of where the product is hard.
+    pub replayed: usize,
     /// Dismissals by the way they were made (`via`), for those that said.
     pub dismissed_via: BTreeMap<String, usize>,
 }
@@ -132,6 +134,7 @@ fn funnel(guide_id: &str, runs: &[&GuideRun], titles: &Titles) -> GuideFunnel {
         title: titles.guide(guide_id).to_owned(),
         stages,
         dismissed: runs.iter().filter(|r| r.dismissed_at.is_some()).count(),
+        replayed: runs.iter().filter(|r| r.replayed_at.is_some()).count(),
         dismissed_via: runs.iter().filter_map(|r| r.dismissed_via.clone()).fold(
             BTreeMap::new(),
             |mut ways, via| {

@@ -20,6 +20,7 @@ fn run(start: i64, steps: &[(&str, i64, Option<i64>)], done: Option<i64>) -> Gui
         completed_at: done,
         dismissed_at: None,
         dismissed_via: None,
+        replayed_at: None,
         variant: None,
     }
 }

@@ -26,6 +26,8 @@ pub struct GuideRun {
     pub dismissed_via: Option<String>,
     /// The guide's variant the person saw (`variant` of its events), for guides with variants.
     pub variant: Option<String>,
+    /// When the person first asked to see the guide again (`Onboarding Guide Replayed`).
+    pub replayed_at: Option<i64>,
 }
 
 impl GuideRun {
@@ -197,6 +199,7 @@ fn fold_track(p: &mut Person, event: &str, props: Option<&Value>, t: i64) {
         "Onboarding Guide Started"
         | "Onboarding Guide Completed"
         | "Onboarding Guide Dismissed"
+        | "Onboarding Guide Replayed"
         | "Onboarding Step Viewed"
         | "Onboarding Step Completed" => {
             let Some(g) = guide else { return };
@@ -207,6 +210,7 @@ fn fold_track(p: &mut Person, event: &str, props: Option<&Value>, t: i64) {
             match event {
                 "Onboarding Guide Started" => min_into(&mut r.started_at, t),
                 "Onboarding Guide Completed" => min_into(&mut r.completed_at, t),
+                "Onboarding Guide Replayed" => min_into(&mut r.replayed_at, t),
                 "Onboarding Guide Dismissed" => {
                     if r.dismissed_at.is_none_or(|d| t < d) {
                         r.dismissed_via = prop("via");

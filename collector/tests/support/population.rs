@@ -79,6 +79,13 @@ pub fn population() -> Vec<Value> {
         ));
     }
     m.push(track(
+        "bob-again",
+        "bob",
+        "Onboarding Guide Replayed",
+        T0 + 30_000,
+        json!({"guide_id": "g", "guide_title": "Get going", "group": "treatment"}),
+    ));
+    m.push(track(
         "cat-bad",
         "cat",
         "Onboarding Guide Config Invalid",

@@ -53,6 +53,10 @@ impl Engine {
             self.begin_replay_if_needed(i, now);
         }
         let mut effects = vec![Effect::Render];
+        // How often people come back to a guide tells a team where the product is hard.
+        if self.replay == Some(i) {
+            effects.push(self.emit("Onboarding Guide Replayed", &[("guide_id", guide_id)], &[]));
+        }
         effects.extend(self.start_guide(i, now));
         effects.extend(self.reschedule(now));
         effects

@@ -51,7 +51,11 @@ fn a_completed_tour_started_again_replays_from_its_first_step_and_then_hides() {
     let mut e = done_tour("/app");
     let effects = start(&mut e, "tour", true, T0 + 10);
     assert_eq!(step_of(&e), Some("t1"), "from the first step, done or not");
-    assert!(emitted(&effects).is_empty(), "{effects:?}");
+    assert_eq!(
+        emitted(&effects),
+        ["Onboarding Guide Replayed"],
+        "{effects:?}"
+    );
     e.next(T0 + 11);
     assert_eq!(step_of(&e), Some("t2"));
     let back = e.back(T0 + 12);
