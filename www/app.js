@@ -85,6 +85,11 @@ signIn.addEventListener('click', () => {
   wowpath('identify', 'ada', { name: 'Ada', plan: 'trial' });
   showUser();
 });
+// A help-menu item: the project tour, again, even for someone who closed or finished it.
+document.getElementById('tour-again').addEventListener('click', () => {
+  if (location.pathname !== '/') navigate('/');
+  wowpath('start', 'project-tour', { replay: true });
+});
 signOut.addEventListener('click', () => {
   localStorage.removeItem('trackly-user');
   wowpath('reset');

@@ -32,6 +32,11 @@ export class Trackly {
   async signIn() {
     await this.page.getByRole('button', { name: 'Sign in as Ada' }).click();
   }
+
+  /** The app's help item: the project tour again. */
+  async takeTheTour() {
+    await this.page.getByRole('button', { name: 'Take the tour' }).click();
+  }
 }
 
 // Page object for the widget's checklist, reached through its open shadow root.
