@@ -14,16 +14,47 @@ pub struct Titles {
     pub steps: BTreeMap<String, BTreeMap<String, String>>,
     /// When each title above was sent, so the latest wins whatever order rows come in.
     #[serde(skip)]
-    sent_at: BTreeMap<(String, String), i64>,
+    guide_at: BTreeMap<String, i64>,
+    #[serde(skip)]
+    step_at: BTreeMap<String, BTreeMap<String, i64>>,
 }
 
-fn named(props: &Value, key: &str) -> Option<String> {
-    props
-        .get(key)?
-        .as_str()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
+fn named<'a>(props: &'a Value, key: &str) -> Option<&'a str> {
+    Some(props.get(key)?.as_str()?.trim()).filter(|s| !s.is_empty())
+}
+
+/// The map under `key`, made if missing. Looked up first: every event of a guide names it,
+/// and a report reads every event, so the key is copied only once.
+fn under<'m, V: Default>(map: &'m mut BTreeMap<String, V>, key: &str) -> Option<&'m mut V> {
+    if !map.contains_key(key) {
+        map.insert(key.to_owned(), V::default());
+    }
+    map.get_mut(key)
+}
+
+/// Records `t` for `key` if it is the latest yet.
+fn newer(sent_at: &mut BTreeMap<String, i64>, key: &str, t: i64) -> bool {
+    match sent_at.get_mut(key) {
+        Some(at) if *at > t => false,
+        Some(at) => {
+            *at = t;
+            true
+        }
+        None => {
+            sent_at.insert(key.to_owned(), t);
+            true
+        }
+    }
+}
+
+fn set(titles: &mut BTreeMap<String, String>, key: &str, title: &str) {
+    match titles.get_mut(key) {
+        Some(old) if old == title => {}
+        Some(old) => *old = title.to_owned(),
+        None => {
+            titles.insert(key.to_owned(), title.to_owned());
+        }
+    }
 }
 
 impl Titles {
@@ -33,27 +64,18 @@ impl Titles {
             return;
         };
         if let Some(title) = named(props, "guide_title") {
-            if self.newer(&guide, "", t) {
-                self.guides.insert(guide.clone(), title);
+            if newer(&mut self.guide_at, guide, t) {
+                set(&mut self.guides, guide, title);
             }
         }
-        if let (Some(step), Some(title)) = (named(props, "step_id"), named(props, "step_title")) {
-            if self.newer(&guide, &step, t) {
-                self.steps.entry(guide).or_default().insert(step, title);
-            }
+        let (Some(step), Some(title)) = (named(props, "step_id"), named(props, "step_title"))
+        else {
+            return;
+        };
+        let latest = under(&mut self.step_at, guide).is_some_and(|at| newer(at, step, t));
+        if let Some(titles) = under(&mut self.steps, guide).filter(|_| latest) {
+            set(titles, step, title);
         }
-    }
-
-    fn newer(&mut self, guide: &str, step: &str, t: i64) -> bool {
-        let at = self
-            .sent_at
-            .entry((guide.to_owned(), step.to_owned()))
-            .or_insert(i64::MIN);
-        let newer = t >= *at;
-        if newer {
-            *at = t;
-        }
-        newer
     }
 
     pub fn guide<'a>(&'a self, id: &'a str) -> &'a str {

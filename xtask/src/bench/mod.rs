@@ -4,9 +4,10 @@
 mod engine;
 mod guidance;
 
+use crate::util::{cargo, run as run_cmd};
 use anyhow::{bail, Result};
 
-pub const NAMES: &str = "engine, guidance, collector, events";
+pub const NAMES: &str = "engine, guidance, collector, events, report";
 
 pub fn run(args: &[String]) -> Result<()> {
     match args.first().map(String::as_str) {
@@ -14,6 +15,13 @@ pub fn run(args: &[String]) -> Result<()> {
         Some("guidance") => guidance::run(),
         Some("collector") => crate::bench_collector::run_bench(args),
         Some("events") => crate::bench_events::run(&args[1..]),
+        Some("report") => run_cmd(cargo().args([
+            "bench",
+            "--package",
+            "wowpath-collector",
+            "--bench",
+            "report",
+        ])),
         None => engine::run(),
         Some(other) => bail!("unknown benchmark `{other}`; choose one of: {NAMES}"),
     }
