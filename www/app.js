@@ -86,7 +86,8 @@ signIn.addEventListener('click', () => {
   showUser();
 });
 // A help-menu item: the project tour, again, even for someone who closed or finished it.
-document.getElementById('tour-again').addEventListener('click', () => {
+// (The playground's copy of the app has no such button.)
+document.getElementById('tour-again')?.addEventListener('click', () => {
   if (location.pathname !== '/') navigate('/');
   wowpath('start', 'project-tour', { replay: true });
 });

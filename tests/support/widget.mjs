@@ -33,6 +33,13 @@ export class Widget {
 
   /** Waits for two animation frames, so scroll and resize handlers have run and painted. */
   async settle() {
+    // Under a host's CSS zoom, a checklist drawn alone is scaled back at the widget's next DOM
+    // check (within 50 ms, src/runtime/stage.rs), not in its first frame.
+    await this.page.waitForFunction(() => {
+      const host = document.querySelector('wowpath-root');
+      const root = host && host.shadowRoot && host.shadowRoot.querySelector('[popover]');
+      return !root || Math.abs((root.currentCSSZoom ?? 1) - 1) < 1e-3;
+    });
     await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   }
 
