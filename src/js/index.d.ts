@@ -51,6 +51,7 @@ export type OnboardingEvent =
   | 'Onboarding Step Completed'
   | 'Onboarding Guide Dismissed'
   | 'Onboarding Guide Completed'
+  | 'Onboarding Guide Replayed'
   | 'Onboarding Wow Reached'
   | 'Onboarding Target Missing'
   | 'Onboarding Guide Config Invalid';
