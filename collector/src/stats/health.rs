@@ -2,7 +2,7 @@
 //! (a redesign renamed the button the step points at) and guide files browsers refused (the
 //! widget then shows nothing at all). Both come from the widget's own events.
 
-use super::people::Person;
+use super::people::{text, Person};
 use super::titles::Titles;
 use serde::Serialize;
 use serde_json::Value;
@@ -24,11 +24,7 @@ pub enum Problem {
 }
 
 fn prop(props: &Value, key: &str) -> String {
-    match props.get(key) {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(n)) => n.to_string(),
-        _ => String::new(),
-    }
+    props.get(key).and_then(text).unwrap_or_default()
 }
 
 /// The problem `event` reports, if it is one of the two.

@@ -68,7 +68,7 @@ pub struct Person {
 
 const WOW: &str = "Onboarding Wow Reached";
 
-fn text(v: &Value) -> Option<String> {
+pub(super) fn text(v: &Value) -> Option<String> {
     match v {
         Value::String(s) if !s.is_empty() => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
@@ -125,13 +125,11 @@ pub fn people(rows: &[EventRow]) -> (BTreeMap<String, Person>, Titles) {
             }
             "track" => {
                 let event = r.event.as_deref().unwrap_or("");
-                if let Some(props) = msg
-                    .get("properties")
-                    .filter(|_| event.starts_with("Onboarding "))
-                {
+                let props = msg.get("properties");
+                if let Some(props) = props.filter(|_| event.starts_with("Onboarding ")) {
                     titles.note(props, r.time_ms);
                 }
-                fold_track(p, event, msg.get("properties"), r.time_ms)
+                fold_track(p, event, props, r.time_ms)
             }
             _ => {}
         }

@@ -175,9 +175,10 @@ impl Engine {
             .find(|(k, _)| *k == "guide_id")
             .and_then(|(_, id)| self.file.guides.iter().position(|g| g.id == *id));
         let guide = index.map(|i| &self.file.guides[i]);
+        let group = self.group();
         // The holdout never sees a variant, so its events name none.
         let variant = index
-            .filter(|_| self.group() == Group::Treatment)
+            .filter(|_| group == Group::Treatment)
             .and_then(|i| self.variant_of(i));
         let mut all: Vec<(&str, &str)> = Vec::with_capacity(pairs.len() + 4);
         for &(k, v) in pairs {
@@ -200,7 +201,7 @@ impl Engine {
                 _ => {}
             }
         }
-        all.push(("group", self.group().as_str()));
+        all.push(("group", group.as_str()));
         Effect::Emit {
             event,
             properties: props(&all, numbers),

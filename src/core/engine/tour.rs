@@ -44,13 +44,15 @@ impl Engine {
         if self.start_blocker(i, now, replay).is_some() || self.active == Some(i) {
             return self.reschedule(now);
         }
+        // Past `start_blocker`, all that can still hide it is the user's history with it.
+        let replaying = replay && self.blocker(i, now).is_some_and(|d| d.replayable());
         // An explicit start goes ahead of whatever shows; that guide comes back afterwards.
         self.active = Some(i);
         self.finished = None;
         self.replay = None;
         self.cursor = None;
-        if replay {
-            self.begin_replay_if_needed(i, now);
+        if replaying {
+            self.begin_replay(i);
         }
         let mut effects = vec![Effect::Render];
         // How often people come back to a guide tells a team where the product is hard.
