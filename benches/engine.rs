@@ -42,6 +42,7 @@ fn engine(guides: usize) -> Engine {
             path: "/app/x".into(),
             progress: Progress::default(),
             now: 0,
+            showing: None,
         },
     )
     .0

@@ -29,6 +29,7 @@ fn engine() -> Engine {
         path: "/".into(),
         progress: Progress::default(),
         now: 1_795_359_845_000,
+        showing: None,
     };
     Engine::new(file, start).0
 }

@@ -92,6 +92,7 @@ impl Runtime {
             path: path.unwrap_or_else(page::path),
             progress: self.load_progress(),
             now: at.unwrap_or_else(page::now_ms),
+            showing: self.showing_in_tab(),
         };
         let (engine, effects) = Engine::new(file, start);
         self.state.borrow_mut().engine = Some(engine);

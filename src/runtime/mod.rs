@@ -10,6 +10,7 @@ mod guide_fetch;
 mod guides;
 mod observe;
 mod outbox;
+mod resume;
 mod stage;
 mod tabs;
 mod user;
@@ -86,6 +87,8 @@ struct State {
     start_path: Option<String>,
     start_at: Option<crate::core::time::Millis>,
     watchers: observe::Watchers,
+    /// The guide on screen as this tab keeps it (`resume.rs`).
+    showing_kept: Option<String>,
     // Declared after the UI so listeners go before the elements they listen to.
     mount: Option<Rc<Mount>>,
 }

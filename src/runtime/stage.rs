@@ -68,6 +68,7 @@ impl Runtime {
     /// for a task of its own: `init` (reading storage and the guide file) and the first draw
     /// would otherwise be one long task that holds up the host page's input handling.
     pub(super) fn render(self: &Rc<Self>) {
+        self.keep_showing();
         if self.state.borrow().mount.is_some() {
             return self.draw();
         }

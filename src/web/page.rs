@@ -31,16 +31,36 @@ pub fn path() -> String {
         .unwrap_or_else(|| "/".to_string())
 }
 
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
 /// A value kept for this browser session (sessionStorage), created on first use; `None` when
 /// session storage is blocked.
 pub fn session_value(key: &str) -> Option<String> {
-    let storage = web_sys::window()?.session_storage().ok()??;
-    if let Some(v) = storage.get_item(key).ok()?.filter(|v| !v.is_empty()) {
+    if let Some(v) = tab_value(key) {
         return Some(v);
     }
     let id = crate::core::ids::uuid_v4(random_bytes());
-    storage.set_item(key, &id).ok()?;
+    session_storage()?.set_item(key, &id).ok()?;
     Some(id)
+}
+
+/// What this tab keeps under `key` across its page loads (sessionStorage); `None` when there is
+/// nothing, or session storage is blocked.
+pub fn tab_value(key: &str) -> Option<String> {
+    session_storage()?
+        .get_item(key)
+        .ok()?
+        .filter(|v| !v.is_empty())
+}
+
+/// Keeps `value` for this tab's next page loads, or forgets it with `None` (kept empty, which
+/// `tab_value` reads as nothing); a blocked or full session storage only means it is not kept.
+pub fn keep_for_tab(key: &str, value: Option<&str>) {
+    if let Some(storage) = session_storage() {
+        let _ = storage.set_item(key, value.unwrap_or_default());
+    }
 }
 
 /// GETs a URL's text, with one extra header if given; `None` on any failure (the caller goes

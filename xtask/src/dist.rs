@@ -12,8 +12,9 @@ pub const SNIPPET_BUDGET: usize = 1024;
 /// While the widget is over its budget, a ceiling a little above its size keeps it from growing
 /// by accident (printing one `f64` once brought in the float formatter, +8.7 KB). A change that
 /// needs more room raises it, saying why; `cargo xtask test` fails above it. Lowered from 130 KB
-/// when the validator moved to a module of its own, downloaded only for unstamped files.
-pub const WIDGET_CEILING: usize = 112 * 1024;
+/// when the validator moved to a module of its own, downloaded only for unstamped files; raised
+/// from 112 to 113 KB for a tour that survives its tab's next page load (+0.4 KB).
+pub const WIDGET_CEILING: usize = 113 * 1024;
 /// What a page that pastes the snippet loads: the bundled loader (JS and CSS), then the wasm.
 pub const LOADED: [&str; 2] = ["loader.js", "wowpath_bg.wasm"];
 /// The validator module's own ceiling: off the snippet's path for stamped files, but every

@@ -73,6 +73,9 @@ pub struct Engine {
     replay: Option<usize>,
     /// The tour step the user moved to with next/back, if any (index into the guide's steps).
     cursor: Option<usize>,
+    /// The guide this tab showed when its last page was left, while it has not yet been
+    /// weighed against the others (`Start::showing`).
+    resume: Option<usize>,
     /// Guides whose start condition happened on this page.
     triggered: SortedSet<String>,
     /// Tour steps whose anchor could not be found.
@@ -90,6 +93,9 @@ pub struct Start {
     pub path: String,
     pub progress: Progress,
     pub now: Millis,
+    /// What `Engine::showing` said last in this tab, kept across its page loads: the guide on
+    /// screen when the last page was left comes back first.
+    pub showing: Option<String>,
 }
 
 fn props(pairs: &[(&str, &str)], numbers: &[(&str, u64)]) -> String {
@@ -116,6 +122,11 @@ fn props(pairs: &[(&str, &str)], numbers: &[(&str, u64)]) -> String {
 
 impl Engine {
     pub fn new(file: GuideFile, start: Start) -> (Engine, Vec<Effect>) {
+        let resume = start
+            .showing
+            .as_deref()
+            .and_then(|s| s.strip_prefix(start.user.key.as_str())?.strip_prefix('/'))
+            .and_then(|id| file.guides.iter().position(|g| g.id == id));
         let mut engine = Engine {
             file,
             project: start.project,
@@ -127,6 +138,7 @@ impl Engine {
             finished: None,
             replay: None,
             cursor: None,
+            resume,
             triggered: SortedSet::new(),
             missing: SortedSet::new(),
             viewed: SortedSet::new(),
@@ -162,6 +174,16 @@ impl Engine {
     /// The guide shown now.
     pub fn active(&self) -> Option<&Guide> {
         self.active.and_then(|i| self.file.guides.get(i))
+    }
+
+    /// The user and the guide on screen, as `user/guide`, for the tab to keep across its page
+    /// loads (`Start::showing`); `None` when no guide shows.
+    pub fn showing(&self) -> Option<String> {
+        let guide = self.active()?;
+        let mut showing = self.user.key.clone();
+        showing.push('/');
+        showing.push_str(&guide.id);
+        Some(showing)
     }
 
     /// The guide completed on this page that still shows its ticked checklist.
@@ -216,6 +238,7 @@ impl Engine {
         self.finished = None;
         self.replay = None;
         self.cursor = None;
+        self.resume = None;
         let mut effects = vec![Effect::Persist];
         if self.progress.first_seen.is_none() {
             self.progress.first_seen = Some(now);

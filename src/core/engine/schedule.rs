@@ -177,7 +177,9 @@ impl Engine {
         let eligible: Vec<usize> = (0..self.file.guides.len())
             .filter(|&i| self.blocker(i, now).is_none())
             .collect();
-        let keep = self.active.filter(|a| eligible.contains(a));
+        // The guide showing stays while it can; so does the one this tab showed when its last
+        // page was left (a reload, or a link to the next page of a tour).
+        let keep = self.active.or(self.resume).filter(|a| eligible.contains(a));
         let next = keep.or_else(|| {
             eligible
                 .iter()
@@ -185,6 +187,9 @@ impl Engine {
                 .max_by_key(|&i| (self.file.guides[i].priority, usize::MAX - i))
         });
         let mut effects = Vec::new();
+        if next.is_some() {
+            self.resume = None;
+        }
         if next != self.active {
             if next.is_some() {
                 self.finished = None;

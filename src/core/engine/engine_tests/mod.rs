@@ -40,6 +40,18 @@ fn engine_resumed(
     progress: Progress,
     session: &str,
 ) -> (Engine, Vec<Effect>) {
+    engine_in_tab(text, user, path, progress, session, None)
+}
+
+/// The same, in a tab whose last page left guide `showing` (`user/guide`) on screen.
+fn engine_in_tab(
+    text: &str,
+    user: &str,
+    path: &str,
+    progress: Progress,
+    session: &str,
+    showing: Option<&str>,
+) -> (Engine, Vec<Effect>) {
     let file = load(text).file.expect("valid test file");
     let user = User {
         key: user.into(),
@@ -54,8 +66,15 @@ fn engine_resumed(
             path: path.into(),
             progress,
             now: T0,
+            showing: showing.map(str::to_string),
         },
     )
+}
+
+/// The id of the tour step showing, if any.
+fn step_of(e: &Engine) -> Option<&str> {
+    let (g, s) = e.current_tour_step()?;
+    Some(e.file().guides[g].steps[s].id.as_str())
 }
 
 fn engine() -> Engine {
@@ -86,6 +105,7 @@ mod acts;
 mod finished;
 mod properties;
 mod replay;
+mod resume;
 mod rules;
 mod schedule;
 mod titles;

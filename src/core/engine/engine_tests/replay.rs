@@ -19,11 +19,6 @@ const FILE: &str = r##"{
   ]
 }"##;
 
-fn step_of(e: &Engine) -> Option<&str> {
-    let (g, s) = e.current_tour_step()?;
-    Some(e.file().guides[g].steps[s].id.as_str())
-}
-
 /// `start(id, { replay })`, which must be accepted.
 fn start(e: &mut Engine, id: &str, replay: bool, now: Millis) -> Vec<Effect> {
     let act = Act::Start {

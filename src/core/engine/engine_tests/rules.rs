@@ -105,6 +105,7 @@ fn frequency_rules_decide_what_comes_back_in_a_new_session() {
                 path: "/app".into(),
                 progress,
                 now: T0 + 1,
+                showing: None,
             },
         );
         assert_eq!(

@@ -23,6 +23,7 @@ fn starting_shows_the_targeted_guide_and_reports_it_once() {
             path: "/app/projects".into(),
             progress: e.progress().clone(),
             now: T0,
+            showing: None,
         },
     )
     .1;
