@@ -59,6 +59,8 @@ pub struct StepView {
     pub click_through: bool,
     pub wait_ms: u32,
     pub buttons: Vec<ButtonView>,
+    /// Whether it offers Next (Done on the last step): see `Engine::offers_next`.
+    pub next: bool,
     /// 0-based position among the guide's tour steps, and their number.
     pub position: usize,
     pub total: usize,
@@ -151,12 +153,8 @@ pub fn build(engine: &Engine, locale: &str) -> View {
             chrome: chrome.clone(),
         });
     }
-    let tour: Vec<usize> = steps
-        .iter()
-        .copied()
-        .filter(|&s| guide.steps[s].kind != StepKind::Checklist)
-        .collect();
-    view.step = engine.current_tour_step().map(|(_, s)| {
+    let tour = engine.tour_of(g);
+    view.step = engine.current_tour_step().map(|(g, s)| {
         let step = &guide.steps[s];
         let key = format!("{}.{}", guide.id, step.id);
         StepView {
@@ -180,6 +178,7 @@ pub fn build(engine: &Engine, locale: &str) -> View {
             click_through: step.click_through,
             wait_ms: step.wait_ms.unwrap_or(5000),
             buttons: buttons(file, locale, &key, &step.buttons),
+            next: engine.offers_next(g, s),
             position: tour.iter().position(|&x| x == s).unwrap_or(0),
             total: tour.len(),
             dismissible: guide.dismissible,

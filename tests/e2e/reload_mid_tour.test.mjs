@@ -27,6 +27,8 @@ test('a reload in the middle of a tour brings it back at the same step', async (
   const anchor = await page.getByRole('button', { name: 'Create project' }).boundingBox();
   const card = await tour.card.boundingBox();
   assert.ok(card.x >= anchor.x + anchor.width, `the step points at its button again (card ${JSON.stringify(card)}, button ${JSON.stringify(anchor)})`);
+  assert.deepEqual(await tour.card.locator('.actions button').allTextContents(), ['Back'],
+    'the last step ends when its button is clicked, so it offers no Done that could not end it');
 
   // Another tab of the same app starts afresh: the checklist, not this tab's tour.
   const other = await context.newPage();

@@ -229,11 +229,7 @@ impl Engine {
     pub fn current_tour_step(&self) -> Option<(usize, usize)> {
         let i = self.active?;
         let guide = &self.file.guides[i];
-        let steps = self.steps_of(i);
-        let tour: Vec<usize> = steps
-            .into_iter()
-            .filter(|&s| guide.steps[s].kind != StepKind::Checklist)
-            .collect();
+        let tour = self.tour_of(i);
         if let Some(c) = self.cursor.filter(|c| tour.contains(c)) {
             return Some((i, c));
         }

@@ -110,22 +110,41 @@ impl Engine {
         effects
     }
 
+    /// A step that completes on Next: it has no completion condition of its own, or one that
+    /// also accepts a button.
+    fn completes_on_next(&self, g: usize, s: usize) -> bool {
+        let step = &self.file.guides[g].steps[s];
+        step.complete_when.as_ref().is_none_or(|c| c.manual)
+    }
+
+    /// The tour steps of guide `g` this user has, in order.
+    pub(crate) fn tour_of(&self, g: usize) -> Vec<usize> {
+        self.steps_of(g)
+            .into_iter()
+            .filter(|&x| self.file.guides[g].steps[x].kind != StepKind::Checklist)
+            .collect()
+    }
+
+    /// Whether step `s` of guide `g` offers Next (Done on the last step). The last step that
+    /// completes by what the user does (a click on its target, say) does not: Done could not
+    /// end the tour, so the step ends when the user does it, or is closed.
+    pub fn offers_next(&self, g: usize, s: usize) -> bool {
+        self.tour_of(g).last() != Some(&s) || self.completes_on_next(g, s)
+    }
+
     /// A tour's next button: completes a step that has no completion condition of its own.
     pub fn next(&mut self, now: Millis) -> Vec<Effect> {
         let Some((g, s)) = self.current_tour_step() else {
             return Vec::new();
         };
-        let step = &self.file.guides[g].steps[s];
-        let manual = step.complete_when.as_ref().is_none_or(|c| c.manual);
+        if !self.offers_next(g, s) {
+            return Vec::new();
+        }
         let mut effects = Vec::new();
-        if manual {
+        if self.completes_on_next(g, s) {
             effects.extend(self.complete_step(g, s, now));
         }
-        let tour: Vec<usize> = self
-            .steps_of(g)
-            .into_iter()
-            .filter(|&x| self.file.guides[g].steps[x].kind != StepKind::Checklist)
-            .collect();
+        let tour = self.tour_of(g);
         self.cursor = tour
             .iter()
             .position(|&x| x == s)
@@ -141,11 +160,7 @@ impl Engine {
         let Some((g, s)) = self.current_tour_step() else {
             return Vec::new();
         };
-        let tour: Vec<usize> = self
-            .steps_of(g)
-            .into_iter()
-            .filter(|&x| self.file.guides[g].steps[x].kind != StepKind::Checklist)
-            .collect();
+        let tour = self.tour_of(g);
         if let Some(p) = tour.iter().position(|&x| x == s).filter(|p| *p > 0) {
             self.cursor = Some(tour[p - 1]);
         }

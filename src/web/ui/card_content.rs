@@ -28,16 +28,18 @@ fn buttons(
         if view.position > 0 {
             add(&view.chrome.back, "secondary", UiAction::Back)?;
         }
-        let last = view.position + 1 >= view.total;
-        add(
-            if last {
-                &view.chrome.done
-            } else {
-                &view.chrome.next
-            },
-            "primary",
-            UiAction::Next,
-        )?;
+        if view.next {
+            let last = view.position + 1 >= view.total;
+            add(
+                if last {
+                    &view.chrome.done
+                } else {
+                    &view.chrome.next
+                },
+                "primary",
+                UiAction::Next,
+            )?;
+        }
     }
     for (n, b) in view.buttons.iter().enumerate() {
         let class = if n + 1 == view.buttons.len() && b.action != Action::Dismiss {

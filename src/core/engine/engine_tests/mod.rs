@@ -103,6 +103,7 @@ fn event<'a>(name: &'a str, props: &'a Node) -> Observed<'a> {
 
 mod acts;
 mod finished;
+mod last_step;
 mod properties;
 mod replay;
 mod resume;
