@@ -7,6 +7,7 @@ mod assign;
 mod explain;
 mod progress;
 mod replay;
+mod resume;
 mod rules;
 mod schedule;
 mod tour;
@@ -122,11 +123,7 @@ fn props(pairs: &[(&str, &str)], numbers: &[(&str, u64)]) -> String {
 
 impl Engine {
     pub fn new(file: GuideFile, start: Start) -> (Engine, Vec<Effect>) {
-        let resume = start
-            .showing
-            .as_deref()
-            .and_then(|s| s.strip_prefix(start.user.key.as_str())?.strip_prefix('/'))
-            .and_then(|id| file.guides.iter().position(|g| g.id == id));
+        let resume = resume::guide_to_resume(&file, &start);
         let mut engine = Engine {
             file,
             project: start.project,
@@ -174,16 +171,6 @@ impl Engine {
     /// The guide shown now.
     pub fn active(&self) -> Option<&Guide> {
         self.active.and_then(|i| self.file.guides.get(i))
-    }
-
-    /// The user and the guide on screen, as `user/guide`, for the tab to keep across its page
-    /// loads (`Start::showing`); `None` when no guide shows.
-    pub fn showing(&self) -> Option<String> {
-        let guide = self.active()?;
-        let mut showing = self.user.key.clone();
-        showing.push('/');
-        showing.push_str(&guide.id);
-        Some(showing)
     }
 
     /// The guide completed on this page that still shows its ticked checklist.

@@ -28,6 +28,22 @@ const FILE: &str = r##"{
   ]
 }"##;
 
+/// A tour started by hand beside a checklist that goes first by priority.
+const MANUAL_TOUR: &str = r##"{
+  "version": 1,
+  "cooldown_minutes": 0,
+  "guides": [
+    { "id": "tour", "title": "Tour", "start": { "manual": true }, "target": { "url": ["/app/**"] },
+      "steps": [
+        { "id": "t1", "kind": "tooltip", "title": "One", "anchor": "#a" },
+        { "id": "t2", "kind": "tooltip", "title": "Two", "anchor": "#b" }
+      ] },
+    { "id": "setup", "title": "Get started", "priority": 10, "dismissible": false,
+      "target": { "url": ["/app/**"] },
+      "steps": [ { "id": "create", "title": "Create", "complete_when": { "event": "Project Created" } } ] }
+  ]
+}"##;
+
 fn engine_with(text: &str, user: &str, path: &str) -> (Engine, Vec<Effect>) {
     engine_resumed(text, user, path, Progress::default(), "s1")
 }

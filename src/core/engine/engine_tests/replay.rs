@@ -4,21 +4,6 @@
 use super::*;
 use crate::core::view::build;
 
-const FILE: &str = r##"{
-  "version": 1,
-  "cooldown_minutes": 0,
-  "guides": [
-    { "id": "tour", "title": "Tour", "start": { "manual": true }, "target": { "url": ["/app/**"] },
-      "steps": [
-        { "id": "t1", "kind": "tooltip", "title": "One", "anchor": "#a" },
-        { "id": "t2", "kind": "tooltip", "title": "Two", "anchor": "#b" }
-      ] },
-    { "id": "setup", "title": "Get started", "priority": 10, "dismissible": false,
-      "target": { "url": ["/app/**"] },
-      "steps": [ { "id": "create", "title": "Create", "complete_when": { "event": "Project Created" } } ] }
-  ]
-}"##;
-
 /// `start(id, { replay })`, which must be accepted.
 fn start(e: &mut Engine, id: &str, replay: bool, now: Millis) -> Vec<Effect> {
     let act = Act::Start {
@@ -30,7 +15,7 @@ fn start(e: &mut Engine, id: &str, replay: bool, now: Millis) -> Vec<Effect> {
 }
 
 fn done_tour(path: &str) -> Engine {
-    let mut e = engine_with(FILE, "ada", path).0;
+    let mut e = engine_with(MANUAL_TOUR, "ada", path).0;
     let none = parse("{}").expect("props");
     e.observe(event("Project Created", &none), T0);
     start(&mut e, "tour", false, T0);
@@ -72,7 +57,7 @@ fn a_completed_tour_started_again_replays_from_its_first_step_and_then_hides() {
 
 #[test]
 fn a_dismissed_tour_replays_and_closing_it_again_is_a_dismissal() {
-    let mut e = engine_with(FILE, "ada", "/app").0;
+    let mut e = engine_with(MANUAL_TOUR, "ada", "/app").0;
     let none = parse("{}").expect("props");
     e.observe(event("Project Created", &none), T0);
     start(&mut e, "tour", false, T0);
@@ -138,7 +123,7 @@ fn a_start_that_cannot_show_the_guide_even_as_a_replay_says_why() {
                 .into()
         )
     );
-    let holdout = FILE.replace(
+    let holdout = MANUAL_TOUR.replace(
         r#""cooldown_minutes": 0,"#,
         r#""cooldown_minutes": 0, "holdout": 0.5,"#,
     );
@@ -163,7 +148,7 @@ fn a_start_that_cannot_show_the_guide_even_as_a_replay_says_why() {
 #[test]
 fn a_once_guide_from_an_earlier_session_replays_and_esc_cannot_close_it_if_it_may_not_be_dismissed()
 {
-    let text = FILE.replace(
+    let text = MANUAL_TOUR.replace(
         r#""id": "tour", "title": "Tour","#,
         r#""id": "tour", "title": "Tour", "frequency": "once", "dismissible": false,"#,
     );

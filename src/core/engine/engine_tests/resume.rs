@@ -3,24 +3,9 @@
 
 use super::*;
 
-const FILE: &str = r##"{
-  "version": 1,
-  "cooldown_minutes": 0,
-  "guides": [
-    { "id": "tour", "title": "Tour", "start": { "manual": true }, "target": { "url": ["/app/**"] },
-      "steps": [
-        { "id": "t1", "kind": "tooltip", "title": "One", "anchor": "#a" },
-        { "id": "t2", "kind": "tooltip", "title": "Two", "anchor": "#b", "url": "/app/team" }
-      ] },
-    { "id": "setup", "title": "Get started", "priority": 10, "dismissible": false,
-      "target": { "url": ["/app/**"] },
-      "steps": [ { "id": "create", "title": "Create", "complete_when": { "event": "Project Created" } } ] }
-  ]
-}"##;
-
 /// Ada started the tour from the checklist and went through its first step on `/app`.
 fn on_the_tour() -> Engine {
-    let mut e = engine_with(FILE, "ada", "/app").0;
+    let mut e = engine_with(MANUAL_TOUR, "ada", "/app").0;
     let start = Act::Start {
         id: "tour".into(),
         replay: false,
@@ -34,7 +19,7 @@ fn on_the_tour() -> Engine {
 /// The next page load in the same tab (`showing` as the last one left it), on `path`.
 fn next_page(before: &Engine, path: &str, showing: Option<&str>) -> (Engine, Vec<Effect>) {
     let progress = before.progress().clone();
-    engine_in_tab(FILE, "ada", path, progress, "s1", showing)
+    engine_in_tab(MANUAL_TOUR, "ada", path, progress, "s1", showing)
 }
 
 #[test]
@@ -44,11 +29,7 @@ fn the_tour_on_screen_when_the_page_was_left_comes_back_at_its_step() {
     assert_eq!(showing.as_deref(), Some("ada/tour"));
     let (next, effects) = next_page(&e, "/app/team", showing.as_deref());
     assert_eq!(next.active().map(|g| g.id.as_str()), Some("tour"));
-    assert_eq!(
-        step_of(&next),
-        Some("t2"),
-        "where the user was, on the page it lives on"
-    );
+    assert_eq!(step_of(&next), Some("t2"), "where the user was");
     assert!(
         !emitted(&effects).contains(&"Onboarding Guide Started"),
         "a guide resumed is not started again: {effects:?}"
