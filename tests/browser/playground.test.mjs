@@ -42,3 +42,30 @@ test('edits are validated as they are typed and the valid guide runs in the demo
   await screenshot(page, 'playground');
   assert.deepEqual(consoleMessages.filter((m) => m.type === 'pageerror' || m.type === 'error'), []);
 });
+
+test('"Restart the guide" starts the preview afresh, whatever guide the last run left on screen', async () => {
+  const { page, consoleMessages } = await openPage(env.browser);
+  await page.goto(`${env.collector.url}/playground.html`);
+  const status = page.locator('#status');
+  const app = page.frameLocator('#app');
+  await eventually(async () => assert.match(await status.textContent(), /^No problems/), 10000);
+  // The project tour starts by itself, after the checklist, which goes first by priority.
+  const original = await page.inputValue('#source');
+  const edited = original
+    .replace('"version": 1,', '"version": 1,\n  "cooldown_minutes": 0,')
+    .replace('"start": { "manual": true },', '')
+    .replace('Create your first project', 'Create a fresh project');
+  assert.notEqual(edited, original);
+  await page.fill('#source', edited);
+  await eventually(async () => assert.match(await status.textContent(), /^No problems/));
+  const checklist = app.locator('wowpath-root section.panel', { hasText: 'Create a fresh project' });
+  const tour = app.locator('wowpath-root .card', { hasText: 'Name your project' });
+  await checklist.waitFor();
+
+  await app.locator('wowpath-root section.panel button.close').click();
+  await tour.waitFor();
+  await page.getByRole('button', { name: 'Restart the guide' }).click();
+  await checklist.waitFor();
+  await eventually(async () => assert.equal(await tour.count(), 0, 'the tour the last run showed is not brought back'));
+  assert.deepEqual(consoleMessages.filter((m) => m.type === 'pageerror' || m.type === 'error'), []);
+});

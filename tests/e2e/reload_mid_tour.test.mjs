@@ -30,6 +30,11 @@ test('a reload in the middle of a tour brings it back at the same step', async (
   assert.deepEqual(await tour.card.locator('.actions button').allTextContents(), ['Back'],
     'the last step ends when its button is clicked, so it offers no Done that could not end it');
 
+  // A link that loads a new page in this tab, as in an app that is not a single-page app.
+  await page.evaluate(() => { location.href = '/?from=link'; });
+  await page.waitForURL(/from=link/);
+  await tour.waitFor('Create it');
+
   // Another tab of the same app starts afresh: the checklist, not this tab's tour.
   const other = await context.newPage();
   await other.goto(env.collector.url + '/');
