@@ -219,6 +219,33 @@ pub fn hotspot(anchor: Rect, viewport: Rect, rtl: bool) -> (f64, f64) {
     )
 }
 
+/// The size of a hotspot's dot, centred on `hotspot`'s point.
+pub const DOT: f64 = 16.0;
+
+/// A hotspot's dot, as a box.
+pub fn hotspot_dot(anchor: Rect, viewport: Rect, rtl: bool) -> Rect {
+    let (x, y) = hotspot(anchor, viewport, rtl);
+    Rect {
+        x: x - DOT / 2.0,
+        y: y - DOT / 2.0,
+        width: DOT,
+        height: DOT,
+    }
+}
+
+/// What a hotspot's open card is placed against: the anchor and its dot together, so that
+/// the card sits beside the element it is about rather than over it.
+pub fn hotspot_card_anchor(anchor: Rect, viewport: Rect, rtl: bool) -> Rect {
+    let dot = hotspot_dot(anchor, viewport, rtl);
+    let (x, y) = (anchor.x.min(dot.x), anchor.y.min(dot.y));
+    Rect {
+        x,
+        y,
+        width: anchor.right().max(dot.right()) - x,
+        height: anchor.bottom().max(dot.bottom()) - y,
+    }
+}
+
 /// Whether any part of `a` is inside the viewport.
 pub fn visible(a: &Rect, viewport: &Rect) -> bool {
     a.right() > viewport.x

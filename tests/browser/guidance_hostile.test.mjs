@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { startCollector, ROOT } from '../support/collector.mjs';
 import { launch, openPage, screenshot } from '../support/browser.mjs';
 import { Widget, hostStyles, styleDiff } from '../support/widget.mjs';
-import { checkCard, checkSpotlight, checkDot, checkModal, checkLauncher, anchorOnScreen } from '../support/placement.mjs';
+import { checkCard, checkSpotlight, checkDot, checkModal, checkLauncher, anchorOnScreen, hotspotCardAnchor } from '../support/placement.mjs';
 
 let collector, browser;
 before(async () => {
@@ -100,7 +100,7 @@ const SURFACES = {
     await widget.settle();
     const open = await widget.measure();
     assert.deepEqual(open.covered, [], 'nothing covers the open hotspot');
-    clean(checkCard(open, { ...p, anchor: open.dot }), `${p.name}: hotspot card placement`);
+    clean(checkCard(open, { ...p, anchor: hotspotCardAnchor(open) }), `${p.name}: hotspot card placement`);
     await screenshot(page, `hostile-${p.name}-hotspot`);
     await assertHostUntouched(p, page);
     await widget.clickCentre(widget.button(word(p, 'done', 'Done')));

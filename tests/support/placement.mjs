@@ -1,7 +1,8 @@
 // Where each surface belongs, from the README's rules (not from the widget's code): a tooltip
 // sits OFFSET px from its anchor on the placement's side when it fits, aligned as asked, kept
 // PADDING px inside the viewport, its arrow on the anchor; the spotlight's hole is the anchor
-// grown by HOLE px; a hotspot's dot sits on the anchor's top end corner. Each check returns
+// grown by HOLE px; a hotspot's dot sits on the anchor's top end corner, and its open card
+// beside the anchor and the dot together. Each check returns
 // the problems it found as readable lines (empty when everything is within 1 px).
 export const OFFSET = 10;
 export const PADDING = 8;
@@ -30,7 +31,18 @@ function room(side, a, v) {
   return r - OFFSET - PADDING;
 }
 
-/** A tooltip card (or a hotspot's card, with `anchor` = the dot) against its anchor. */
+/** What a hotspot's open card is placed against: its anchor and its dot together, so that the
+ * card sits beside the element it is about, never over it. */
+export function hotspotCardAnchor(m) {
+  const [a, d] = [m.anchor, m.dot];
+  const x = Math.min(a.x, d.x);
+  const y = Math.min(a.y, d.y);
+  const right = Math.max(a.right, d.right);
+  const bottom = Math.max(a.bottom, d.bottom);
+  return { x, y, width: right - x, height: bottom - y, right, bottom };
+}
+
+/** A tooltip card (or a hotspot's card, with `anchor` = `hotspotCardAnchor(m)`) against its anchor. */
 export function checkCard(m, { placement = 'bottom', rtl = false, anchor = m.anchor }) {
   const problems = [];
   const { card, viewport: v } = m;

@@ -163,3 +163,42 @@ fn an_empty_rect_has_no_box_but_a_line_does() {
     assert!(r(120.0, 0.0).has_box());
     assert!(r(120.0, 32.0).has_box());
 }
+
+#[test]
+fn an_open_hotspot_card_sits_beside_its_element_and_dot_never_over_them() {
+    let overlaps = |a: Rect, b: Rect| {
+        a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom()
+    };
+    for rtl in [false, true] {
+        let dot = hotspot_dot(ANCHOR, VIEW, rtl);
+        let both = hotspot_card_anchor(ANCHOR, VIEW, rtl);
+        for r in [ANCHOR, dot] {
+            assert!(
+                both.x <= r.x
+                    && both.y <= r.y
+                    && both.right() >= r.right()
+                    && both.bottom() >= r.bottom(),
+                "{both:?} holds {r:?}"
+            );
+        }
+        for p in [
+            Top, TopStart, Bottom, BottomEnd, Left, LeftStart, Right, RightEnd,
+        ] {
+            let placed = place(both, W, H, VIEW, p, rtl);
+            let card = Rect {
+                x: placed.x,
+                y: placed.y,
+                width: W,
+                height: H,
+            };
+            assert!(
+                !overlaps(card, ANCHOR),
+                "{p:?} rtl={rtl}: {card:?} covers the element"
+            );
+            assert!(
+                !overlaps(card, dot),
+                "{p:?} rtl={rtl}: {card:?} covers the dot"
+            );
+        }
+    }
+}

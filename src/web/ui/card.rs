@@ -7,7 +7,7 @@ use super::focus::{self, FocusReturn};
 use super::spotlight::{px, set_box, Spotlight};
 use super::{anchor, on_click, OnAction, UiAction};
 use crate::core::engine::DismissedBy;
-use crate::core::geometry::{self, Rect};
+use crate::core::geometry;
 use crate::core::guide::StepKind;
 use crate::core::view::StepView;
 use crate::web::mount::Mount;
@@ -220,22 +220,14 @@ impl StepUi {
             self.card.style().set_property("visibility", "hidden")
         };
         if let Some(dot) = &self.dot {
-            let (x, y) = geometry::hotspot(rect, viewport, self.rtl);
-            set_box(dot, x - 8.0, y - 8.0, 16.0, 16.0);
+            let b = geometry::hotspot_dot(rect, viewport, self.rtl);
+            set_box(dot, b.x, b.y, b.width, b.height);
         }
         if let Some(s) = &self.spotlight {
             s.place(rect, viewport);
         }
         let target = match &self.dot {
-            Some(_) => {
-                let (x, y) = geometry::hotspot(rect, viewport, self.rtl);
-                Rect {
-                    x: x - 8.0,
-                    y: y - 8.0,
-                    width: 16.0,
-                    height: 16.0,
-                }
-            }
+            Some(_) => geometry::hotspot_card_anchor(rect, viewport, self.rtl),
             None => rect,
         };
         let p = geometry::place(target, w, h, viewport, self.view.placement, self.rtl);
