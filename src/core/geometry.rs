@@ -20,6 +20,18 @@ impl Rect {
         self.width > 0.0 || self.height > 0.0
     }
 
+    /// The smallest rect holding both: a hotspot's open card is placed against its anchor and
+    /// its dot together, so that the card sits beside the element rather than over it.
+    pub fn union(&self, other: &Rect) -> Rect {
+        let (x, y) = (self.x.min(other.x), self.y.min(other.y));
+        Rect {
+            x,
+            y,
+            width: self.right().max(other.right()) - x,
+            height: self.bottom().max(other.bottom()) - y,
+        }
+    }
+
     pub fn right(&self) -> f64 {
         self.x + self.width
     }
@@ -230,19 +242,6 @@ pub fn hotspot_dot(anchor: Rect, viewport: Rect, rtl: bool) -> Rect {
         y: y - DOT / 2.0,
         width: DOT,
         height: DOT,
-    }
-}
-
-/// What a hotspot's open card is placed against: the anchor and its dot together, so that
-/// the card sits beside the element it is about rather than over it.
-pub fn hotspot_card_anchor(anchor: Rect, viewport: Rect, rtl: bool) -> Rect {
-    let dot = hotspot_dot(anchor, viewport, rtl);
-    let (x, y) = (anchor.x.min(dot.x), anchor.y.min(dot.y));
-    Rect {
-        x,
-        y,
-        width: anchor.right().max(dot.right()) - x,
-        height: anchor.bottom().max(dot.bottom()) - y,
     }
 }
 

@@ -219,17 +219,16 @@ impl StepUi {
         } else {
             self.card.style().set_property("visibility", "hidden")
         };
-        if let Some(dot) = &self.dot {
+        let dot_box = self.dot.as_ref().map(|dot| {
             let b = geometry::hotspot_dot(rect, viewport, self.rtl);
             set_box(dot, b.x, b.y, b.width, b.height);
-        }
+            b
+        });
         if let Some(s) = &self.spotlight {
             s.place(rect, viewport);
         }
-        let target = match &self.dot {
-            Some(_) => geometry::hotspot_card_anchor(rect, viewport, self.rtl),
-            None => rect,
-        };
+        // A hotspot's card goes beside the element and its dot, not over the element.
+        let target = dot_box.map_or(rect, |b| rect.union(&b));
         let p = geometry::place(target, w, h, viewport, self.view.placement, self.rtl);
         let style = self.card.style();
         let _ = style.set_property("left", &px(p.x));

@@ -6,11 +6,7 @@ use super::*;
 /// Ada started the tour from the checklist and went through its first step on `/app`.
 fn on_the_tour() -> Engine {
     let mut e = engine_with(MANUAL_TOUR, "ada", "/app").0;
-    let start = Act::Start {
-        id: "tour".into(),
-        replay: false,
-    };
-    e.act(&start, T0);
+    e.start("tour", false, T0);
     e.next(T0 + 1);
     assert_eq!(e.active().map(|g| g.id.as_str()), Some("tour"));
     e
